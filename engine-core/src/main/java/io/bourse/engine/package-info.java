@@ -1,0 +1,4 @@
+/**
+ * The deterministic exchange state machine.
+ */
+package io.bourse.engine;

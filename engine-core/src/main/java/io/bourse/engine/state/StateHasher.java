@@ -1,0 +1,56 @@
+package io.bourse.engine.state;
+
+/**
+ * An order-dependent 64-bit hash over a sequence of longs, used for the engine's state hash
+ * (docs/semantics.md §11). Not cryptographic; it only has to make accidental collisions unlikely. Not thread safe.
+ */
+public final class StateHasher
+{
+    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+
+    private long hash = 0x5EED_B0B5_E000_0001L;
+    private long count;
+
+    /** Mixes one value into the hash; the order of calls matters. */
+    public StateHasher add(final long value)
+    {
+        hash = Long.rotateLeft(hash ^ mix(value + count), 29) * GOLDEN;
+        count++;
+        return this;
+    }
+
+    /** Mixes a boolean as 1 or 0. */
+    public StateHasher add(final boolean value)
+    {
+        return add(value ? 1L : 0L);
+    }
+
+    /** The hash of everything added so far. */
+    public long value()
+    {
+        return mix(hash ^ count);
+    }
+
+    /** Starts again from the empty sequence. */
+    public StateHasher reset()
+    {
+        hash = 0x5EED_B0B5_E000_0001L;
+        count = 0;
+        return this;
+    }
+
+    /** The SplitMix64 finaliser: a bijective avalanche of one long. */
+    public static long mix(final long value)
+    {
+        long z = value;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /** Digest of a fixed 32-byte ASCII id given as its four little-endian words. */
+    public static long digest(final long w0, final long w1, final long w2, final long w3)
+    {
+        return new StateHasher().add(w0).add(w1).add(w2).add(w3).value();
+    }
+}
