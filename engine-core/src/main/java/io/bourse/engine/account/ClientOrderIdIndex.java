@@ -1,0 +1,115 @@
+package io.bourse.engine.account;
+
+import io.bourse.engine.book.Order;
+import io.bourse.engine.state.StateHasher;
+
+/**
+ * Finds an account's open order by client order id: an open-addressing hash table of orders keyed by
+ * (account id, the id's four words), with linear probing and backward-shift deletion so lookups stay short.
+ * Grows (allocating) only when the number of open orders with ids reaches a new high. Engine thread only.
+ */
+public final class ClientOrderIdIndex
+{
+    private Order[] slots;
+    private int mask;
+    private int size;
+
+    public ClientOrderIdIndex(final int initialCapacity)
+    {
+        final int capacity = Integer.highestOneBit(Math.max(16, initialCapacity) * 2 - 1);
+        slots = new Order[capacity];
+        mask = capacity - 1;
+    }
+
+    /** The open order of {@code accountId} with this client order id, or null. */
+    public Order find(final long accountId, final long w0, final long w1, final long w2, final long w3)
+    {
+        int index = slot(accountId, w0, w1, w2, w3);
+        Order candidate;
+        while ((candidate = slots[index]) != null)
+        {
+            if (candidate.accountId == accountId && candidate.clientOrderIdEquals(w0, w1, w2, w3))
+            {
+                return candidate;
+            }
+            index = (index + 1) & mask;
+        }
+        return null;
+    }
+
+    /** Indexes an order that has a client order id not yet used by the account's open orders. */
+    public void add(final Order order)
+    {
+        if ((size + 1) * 2 > slots.length)
+        {
+            grow();
+        }
+        insert(order);
+        size++;
+    }
+
+    /** Removes an order that was added. */
+    public void remove(final Order order)
+    {
+        int index = slot(order.accountId, order.clientOrderId0, order.clientOrderId1, order.clientOrderId2, order.clientOrderId3);
+        while (slots[index] != order)
+        {
+            index = (index + 1) & mask;
+        }
+        slots[index] = null;
+        size--;
+        // Backward-shift: move later entries of the probe run into the hole so no lookup stops early.
+        int hole = index;
+        int next = (index + 1) & mask;
+        Order moving;
+        while ((moving = slots[next]) != null)
+        {
+            final int home = slot(moving.accountId, moving.clientOrderId0, moving.clientOrderId1,
+                moving.clientOrderId2, moving.clientOrderId3);
+            if (((next - home) & mask) >= ((next - hole) & mask))
+            {
+                slots[hole] = moving;
+                slots[next] = null;
+                hole = next;
+            }
+            next = (next + 1) & mask;
+        }
+    }
+
+    public int size()
+    {
+        return size;
+    }
+
+    private void insert(final Order order)
+    {
+        int index = slot(order.accountId, order.clientOrderId0, order.clientOrderId1, order.clientOrderId2, order.clientOrderId3);
+        while (slots[index] != null)
+        {
+            index = (index + 1) & mask;
+        }
+        slots[index] = order;
+    }
+
+    private void grow()
+    {
+        final Order[] old = slots;
+        slots = new Order[old.length * 2];
+        mask = slots.length - 1;
+        for (final Order order : old)
+        {
+            if (order != null)
+            {
+                insert(order);
+            }
+        }
+    }
+
+    private int slot(final long accountId, final long w0, final long w1, final long w2, final long w3)
+    {
+        long h = StateHasher.mix(accountId ^ 0x2545F4914F6CDD1DL);
+        h = StateHasher.mix(h ^ w0) + w1;
+        h = StateHasher.mix(h ^ w2) + w3;
+        return (int)StateHasher.mix(h) & mask;
+    }
+}
