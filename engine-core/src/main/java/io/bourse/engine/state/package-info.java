@@ -1,5 +1,5 @@
 /**
- * Whole-state operations on the engine: the deterministic state hash and the snapshot format. No I/O here; the
- * caller decides where the bytes go.
+ * The state hash primitive: an order-dependent 64-bit hasher over longs, used by the engine, the reference model
+ * and snapshots to agree on "the same state" (docs/semantics.md §11).
  */
 package io.bourse.engine.state;
