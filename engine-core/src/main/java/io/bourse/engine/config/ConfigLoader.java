@@ -24,7 +24,9 @@ import com.typesafe.config.ConfigValueType;
  */
 public final class ConfigLoader
 {
+    /** Config path of the asset list. */
     public static final String ASSETS_PATH = "bourse.assets";
+    /** Config path of the symbol list. */
     public static final String SYMBOLS_PATH = "bourse.symbols";
 
     private static final Set<String> ASSET_KEYS = Set.of("id", "code", "scale");
@@ -51,7 +53,8 @@ public final class ConfigLoader
     {
         try
         {
-            final Config parsed = ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
+            final Config parsed = ConfigFactory.parseFile(
+                file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
             return ConfigFactory.defaultOverrides().withFallback(parsed).resolve();
         }
         catch (final com.typesafe.config.ConfigException ex)
@@ -113,8 +116,8 @@ public final class ConfigLoader
         final AssetSpec base = assetByCode(entry, "base-asset", assetsByCode);
         final AssetSpec quote = assetByCode(entry, "quote-asset", assetsByCode);
 
-        final BigDecimal tickSize = positiveStep(entry, "tick-size", quote);
-        final BigDecimal lotSize = positiveStep(entry, "lot-size", base);
+        final BigDecimal tickSize = positiveStep(entry, "tick-size", quote, "quote");
+        final BigDecimal lotSize = positiveStep(entry, "lot-size", base, "base");
         final long tickMinor = toLong(entry, "tick-size", minor(tickSize, quote), "quote minor units");
         final long lotMinor = toLong(entry, "lot-size", minor(lotSize, base), "base minor units");
         // Non-integral or zero is left to ExchangeConfig.validate, which names the rule.
@@ -128,8 +131,8 @@ public final class ConfigLoader
         final BigDecimal maxNotional = entry.decimal("max-notional");
         if (!isWhole(maxNotional.movePointRight(quote.scale())))
         {
-            throw entry.error("max-notional", "\"" + maxNotional.toPlainString() + "\" has more decimals than quote asset "
-                + quote.code() + " allows (scale " + quote.scale() + ")");
+            throw entry.error("max-notional", "\"" + maxNotional.toPlainString()
+                + "\" has more decimals than quote asset " + quote.code() + " allows (scale " + quote.scale() + ")");
         }
         final long maxNotionalMinor = toLong(entry, "max-notional", minor(maxNotional, quote), "quote minor units");
 
@@ -144,19 +147,22 @@ public final class ConfigLoader
             referencePriceTicks, maxPriceTicks);
     }
 
-    private static AssetSpec assetByCode(final ConfigEntry entry, final String key, final Map<String, AssetSpec> assetsByCode)
+    private static AssetSpec assetByCode(
+        final ConfigEntry entry, final String key, final Map<String, AssetSpec> assetsByCode)
     {
         final String code = entry.string(key);
         final AssetSpec asset = assetsByCode.get(code);
         if (asset == null)
         {
-            throw entry.error(key, "unknown asset code " + code + "; " + ASSETS_PATH + " has " + new TreeSet<>(assetsByCode.keySet()));
+            throw entry.error(key,
+                "unknown asset code " + code + "; " + ASSETS_PATH + " has " + new TreeSet<>(assetsByCode.keySet()));
         }
         return asset;
     }
 
     /** A tick or lot size: positive and a whole number of the asset's minor units. */
-    private static BigDecimal positiveStep(final ConfigEntry entry, final String key, final AssetSpec asset)
+    private static BigDecimal positiveStep(
+        final ConfigEntry entry, final String key, final AssetSpec asset, final String role)
     {
         final BigDecimal size = entry.decimal(key);
         if (size.signum() <= 0)
@@ -165,8 +171,8 @@ public final class ConfigLoader
         }
         if (!isWhole(size.movePointRight(asset.scale())))
         {
-            throw entry.error(key, "\"" + size.toPlainString() + "\" has more decimals than asset " + asset.code()
-                + " allows (scale " + asset.scale() + ")");
+            throw entry.error(key, "\"" + size.toPlainString() + "\" has more decimals than " + role + " asset "
+                + asset.code() + " allows (scale " + asset.scale() + ")");
         }
         return size;
     }
