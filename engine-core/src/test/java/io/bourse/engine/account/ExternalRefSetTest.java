@@ -38,7 +38,7 @@ class ExternalRefSetTest
         final int[] visited = {0};
         set.forEach((w0, w1, w2, w3) ->
         {
-            assertThat(model).contains(List.of(w0, w3));
+            assertThat(model.contains(List.of(w0, w3))).isTrue();
             visited[0]++;
         });
         assertThat(visited[0]).isEqualTo(model.size());
