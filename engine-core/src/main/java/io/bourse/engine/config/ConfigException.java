@@ -11,4 +11,9 @@ public final class ConfigException extends RuntimeException
     {
         super(message);
     }
+
+    public ConfigException(final String message, final Throwable cause)
+    {
+        super(message, cause);
+    }
 }

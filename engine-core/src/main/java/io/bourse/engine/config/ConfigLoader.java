@@ -234,8 +234,6 @@ public final class ConfigLoader
 
     private static ConfigException wrap(final String message, final Throwable cause)
     {
-        final ConfigException ex = new ConfigException(message);
-        ex.initCause(cause);
-        return ex;
+        return new ConfigException(message, cause);
     }
 }

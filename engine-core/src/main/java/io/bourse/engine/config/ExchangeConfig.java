@@ -98,6 +98,7 @@ public final class ExchangeConfig
                 name + ": max price x (10000 + band bps)");
             fits(BigInteger.valueOf(symbol.maxQtyLots()).multiply(BigInteger.valueOf(symbol.lotMinor())),
                 name + ": max quantity in base minor units");
+            fits(maxPrice.multiply(BigInteger.valueOf(symbol.tickMinor())), name + ": max price in wire units (quote minor)");
         }
         return new ExchangeConfig(List.copyOf(sortedAssets), List.copyOf(sortedSymbols));
     }
