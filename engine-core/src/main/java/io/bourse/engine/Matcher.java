@@ -30,9 +30,11 @@ final class Matcher
     /** Matches an accepted order, handles its remainder, then runs the trigger loop of its symbol. */
     void execute(final Order taker, final long limitTicks)
     {
+        // Read before finish(): a taker that is done goes back to the pool and loses its fields.
+        final SymbolBook book = taker.book;
         final boolean stoppedBySelfTrade = match(taker, limitTicks);
         finish(taker, stoppedBySelfTrade);
-        runTriggers(taker.book);
+        runTriggers(book);
     }
 
     /** True when the opposite side could fill all of {@code lots} under FOK rules, STP walk included (§6.11). */
