@@ -2,6 +2,7 @@ package io.bourse.engine;
 
 import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32C;
 
@@ -17,7 +18,7 @@ import io.bourse.engine.config.ExchangeConfig;
 /**
  * The whole engine state to bytes and back. Orders are written in book priority order so restoring them by
  * appending reproduces every queue exactly; derived structures (order map, client order id index, expiry queue,
- * account order lists) are rebuilt. The trailer carries the state hash and a CRC32C of everything before it, so a
+ * account order lists) are rebuilt, and equal states give byte-identical snapshots. The trailer carries the state hash and a CRC32C of everything before it, so a
  * damaged snapshot is detected. Little-endian; not for the hot path.
  */
 public final class SnapshotCodec
@@ -49,7 +50,10 @@ public final class SnapshotCodec
             w.putInt(state.assets[i].id()).putLong(state.totalSupply[i]);
         }
         w.putInt(state.externalRefs.size());
-        state.externalRefs.forEach((w0, w1, w2, w3) -> w.putLong(w0).putLong(w1).putLong(w2).putLong(w3));
+        for (final long[] ref : sortedExternalRefs(state))
+        {
+            w.putLong(ref[0]).putLong(ref[1]).putLong(ref[2]).putLong(ref[3]);
+        }
         final long[] accountIds = StateHashing.sortedAccountIds(state);
         w.putInt(accountIds.length);
         for (final long accountId : accountIds)
@@ -177,6 +181,15 @@ public final class SnapshotCodec
         final long hash = engine.stateHash();
         require(hash == expectedHash, "restored state hash " + hash + " differs from the snapshot's " + expectedHash);
         return engine;
+    }
+
+    /** Sorted so that equal states give byte-identical snapshots, whatever the hash table's history. */
+    private static List<long[]> sortedExternalRefs(final ExchangeState state)
+    {
+        final List<long[]> refs = new ArrayList<>(state.externalRefs.size());
+        state.externalRefs.forEach((w0, w1, w2, w3) -> refs.add(new long[] {w0, w1, w2, w3}));
+        refs.sort(Arrays::compare);
+        return refs;
     }
 
     private static void writeOrder(final Writer w, final Order order)
