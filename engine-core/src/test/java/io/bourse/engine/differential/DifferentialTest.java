@@ -4,6 +4,7 @@ import java.util.stream.LongStream;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.bourse.engine.ExchangeEngine;
 import io.bourse.engine.TestConfigs;
@@ -12,7 +13,8 @@ import io.bourse.engine.reference.ReferenceExchange;
 
 /**
  * The engine against the reference model: seeded random streams, event bytes compared after every command,
- * invariants on both sides, state hashes every thousand commands. {@code -Dbourse.diff.commands} sets the total
+ * invariants on both sides, state hashes every thousand commands, on the standard config (plus shorter runs on two
+ * corner-case configs). {@code -Dbourse.diff.commands} sets the total
  * across the CI seeds; {@code -Dbourse.diff.seed} reruns one seed with the same per-seed length.
  */
 class DifferentialTest
@@ -37,6 +39,18 @@ class DifferentialTest
         final ExchangeConfig config = TestConfigs.standard();
         final StreamStats stats = new DifferentialRun(
             seed, config, "engine", new ExchangeEngine(config), new ReferenceExchange(config)).run(commandsPerSeed());
-        System.out.println("differential seed " + seed + ": " + stats);
+        System.out.println("differential seed " + seed + ": " + stats.summary());
+    }
+
+    /** Smaller runs on configs with corners the standard one lacks (min quantity, zero and 100% fees, clamped band). */
+    @ParameterizedTest(name = "{0} config")
+    @ValueSource(strings = {"edge", "simple"})
+    void shouldEmitTheReferenceEventsAndStateForConfig(final String configName)
+    {
+        final ExchangeConfig config = DifferentialConfigs.byName(configName);
+        final long seed = 7L;
+        final StreamStats stats = new DifferentialRun(seed, config, "engine", new ExchangeEngine(config),
+            new ReferenceExchange(config)).run(commandsPerSeed() / 2);
+        System.out.println("differential " + configName + " config, seed " + seed + ": " + stats.summary());
     }
 }

@@ -39,6 +39,7 @@ public final class InvariantChecker
     private final long[] bestRestingBid;
     private final long[] bestRestingAsk;
     private final long[] balanceSums;
+    private final SymbolSpec[] symbols = new SymbolSpec[ExchangeConfig.MAX_ID + 1];
     private final ExchangeView.OpenOrderVisitor orderVisitor = this::visitOrder;
     private ExchangeView view;
     private long commandIndex;
@@ -56,6 +57,10 @@ public final class InvariantChecker
         this.balanceSums = new long[assets.size()];
         this.bestRestingBid = new long[ExchangeConfig.MAX_ID + 1];
         this.bestRestingAsk = new long[ExchangeConfig.MAX_ID + 1];
+        for (final SymbolSpec symbol : config.symbols())
+        {
+            symbols[symbol.id()] = symbol;
+        }
     }
 
     /**
@@ -151,34 +156,38 @@ public final class InvariantChecker
         final long filledQtyMinor,
         final boolean pendingStop)
     {
-        final SymbolSpec symbol = config.symbol(symbolId);
-        final String order = "order " + orderId + " of account " + accountId + " in symbol " + symbolId;
+        final SymbolSpec symbol = symbolId >= 0 && symbolId <= ExchangeConfig.MAX_ID ? symbols[symbolId] : null;
         if (symbol == null)
         {
-            throw broken("ORDER_WELL_FORMED", order + ": unknown symbol");
+            throw broken("ORDER_WELL_FORMED", describe(orderId, accountId, symbolId) + ": unknown symbol");
         }
         final long[] needs = expectedHeld.get(accountId);
         if (needs == null)
         {
-            throw broken("ORDER_WELL_FORMED", order + ": unknown account");
+            throw broken("ORDER_WELL_FORMED", describe(orderId, accountId, symbolId) + ": unknown account");
         }
         if (filledQtyMinor < 0 || filledQtyMinor > qtyMinor)
         {
-            throw broken("FILLED_WITHIN_QUANTITY", order + ": filled " + filledQtyMinor + " of " + qtyMinor);
+            throw broken("FILLED_WITHIN_QUANTITY", describe(orderId, accountId, symbolId) + ": filled " + filledQtyMinor + " of " + qtyMinor);
         }
         if (filledQtyMinor == qtyMinor)
         {
-            throw broken("OPEN_ORDER_HAS_REMAINDER", order + ": open with nothing left (qty " + qtyMinor + ")");
+            throw broken("OPEN_ORDER_HAS_REMAINDER", describe(orderId, accountId, symbolId) + ": open with nothing left (qty " + qtyMinor + ")");
         }
         final long lot = symbol.lotMinor();
         final long tick = symbol.tickMinor();
         if (qtyMinor % lot != 0 || filledQtyMinor % lot != 0 || priceMinor % tick != 0 || stopPriceMinor % tick != 0)
         {
-            throw broken("ORDER_WELL_FORMED", order + ": off lot or tick: price " + priceMinor + " stop "
+            throw broken("ORDER_WELL_FORMED", describe(orderId, accountId, symbolId) + ": off lot or tick: price " + priceMinor + " stop "
                 + stopPriceMinor + " qty " + qtyMinor + " filled " + filledQtyMinor);
         }
         final boolean buy = side == Side.BUY.value();
-        checkOrderKind(order, orderType, pendingStop, priceMinor, stopPriceMinor, filledQtyMinor);
+        if (!isOpenable(orderType, pendingStop, priceMinor, stopPriceMinor, filledQtyMinor))
+        {
+            throw broken("ORDER_WELL_FORMED", describe(orderId, accountId, symbolId) + ": type " + orderType
+                + " pendingStop " + pendingStop + " price " + priceMinor + " stop " + stopPriceMinor + " filled "
+                + filledQtyMinor + " cannot be open");
+        }
 
         final long remainingLots = (qtyMinor - filledQtyMinor) / lot;
         if (buy)
@@ -197,7 +206,7 @@ public final class InvariantChecker
             final long last = view.lastPriceMinor(symbolId);
             if (buy ? last >= stopPriceMinor : last <= stopPriceMinor)
             {
-                throw broken("PENDING_STOP_NOT_REACHED", order + ": stop " + stopPriceMinor + " already reached by last "
+                throw broken("PENDING_STOP_NOT_REACHED", describe(orderId, accountId, symbolId) + ": stop " + stopPriceMinor + " already reached by last "
                     + last + " but still pending");
             }
         }
@@ -211,37 +220,32 @@ public final class InvariantChecker
         }
     }
 
+    private static String describe(final long orderId, final long accountId, final int symbolId)
+    {
+        return "order " + orderId + " of account " + accountId + " in symbol " + symbolId;
+    }
+
     /** Only LIMIT and triggered STOP_LIMIT rest; STOP and STOP_LIMIT wait untriggered; MARKET is never open. */
-    private void checkOrderKind(
-        final String order,
+    private static boolean isOpenable(
         final short orderType,
         final boolean pendingStop,
         final long priceMinor,
         final long stopPriceMinor,
         final long filledQtyMinor)
     {
-        final boolean ok;
         if (orderType == OrderType.LIMIT.value())
         {
-            ok = !pendingStop && priceMinor > 0 && stopPriceMinor == 0;
+            return !pendingStop && priceMinor > 0 && stopPriceMinor == 0;
         }
-        else if (orderType == OrderType.STOP_LIMIT.value())
+        if (orderType == OrderType.STOP_LIMIT.value())
         {
-            ok = priceMinor > 0 && stopPriceMinor > 0 && (!pendingStop || filledQtyMinor == 0);
+            return priceMinor > 0 && stopPriceMinor > 0 && (!pendingStop || filledQtyMinor == 0);
         }
-        else if (orderType == OrderType.STOP.value())
+        if (orderType == OrderType.STOP.value())
         {
-            ok = pendingStop && priceMinor == 0 && stopPriceMinor > 0 && filledQtyMinor == 0;
+            return pendingStop && priceMinor == 0 && stopPriceMinor > 0 && filledQtyMinor == 0;
         }
-        else
-        {
-            ok = false;
-        }
-        if (!ok)
-        {
-            throw broken("ORDER_WELL_FORMED", order + ": type " + orderType + " pendingStop " + pendingStop + " price "
-                + priceMinor + " stop " + stopPriceMinor + " filled " + filledQtyMinor + " cannot be open");
-        }
+        return false;
     }
 
     private void addNeed(final long[] needs, final int assetId, final long amount)

@@ -18,11 +18,13 @@ import io.bourse.sbe.AccountUnfrozenDecoder;
 import io.bourse.sbe.BalanceChangedDecoder;
 import io.bourse.sbe.BalanceReason;
 import io.bourse.sbe.BooleanType;
+import io.bourse.sbe.CancelReason;
 import io.bourse.sbe.CommandRejectedDecoder;
 import io.bourse.sbe.MessageHeaderDecoder;
 import io.bourse.sbe.OrderAcceptedDecoder;
 import io.bourse.sbe.OrderCancelledDecoder;
 import io.bourse.sbe.OrderReplacedDecoder;
+import io.bourse.sbe.OrderType;
 import io.bourse.sbe.StopTriggeredDecoder;
 import io.bourse.sbe.SymbolHaltedDecoder;
 import io.bourse.sbe.SymbolResumedDecoder;
@@ -59,6 +61,8 @@ final class ObservedState
     final StreamStats stats = new StreamStats();
     private final Map<Long, ObservedOrder> ordersById = new HashMap<>();
     private final Map<Long, Map<Integer, Long>> available = new HashMap<>();
+    /** Deposits minus withdrawals per asset. */
+    final Map<Integer, Long> supply = new HashMap<>();
     /** The external ref of the command in flight: remembered if the command is accepted. */
     String pendingRef;
 
@@ -85,6 +89,7 @@ final class ObservedState
     {
         int trades = 0;
         int triggers = 0;
+        boolean replaced = false;
         int offset = 0;
         while (offset < length)
         {
@@ -127,9 +132,13 @@ final class ObservedState
                     cancelled.wrap(events, body, blockLength, version);
                     stats.onEvent("OrderCancelled");
                     stats.onCancel(cancelled.reason());
-                    remove(cancelled.orderId());
+                    onCancelled(cancelled.orderId(), cancelled.reason());
                 }
-                case OrderReplacedDecoder.TEMPLATE_ID -> onReplaced(events, body, blockLength, version);
+                case OrderReplacedDecoder.TEMPLATE_ID ->
+                {
+                    replaced = true;
+                    onReplaced(events, body, blockLength, version);
+                }
                 case StopTriggeredDecoder.TEMPLATE_ID ->
                 {
                     stats.onEvent("StopTriggered");
@@ -143,6 +152,14 @@ final class ObservedState
                 case TradeExecutedDecoder.TEMPLATE_ID ->
                 {
                     trades++;
+                    if (replaced)
+                    {
+                        stats.onPath("amendThatTrades");
+                    }
+                    if (triggers > 0)
+                    {
+                        stats.onPath("tradeOfTriggeredStop");
+                    }
                     onTrade(events, body, blockLength, version);
                 }
                 case BalanceChangedDecoder.TEMPLATE_ID -> onBalance(events, body, blockLength, version);
@@ -187,6 +204,21 @@ final class ObservedState
         ordersById.put(order.orderId, order);
     }
 
+    private void onCancelled(final long orderId, final CancelReason reason)
+    {
+        final ObservedOrder order = ordersById.get(orderId);
+        if (order != null && reason == CancelReason.EXPIRED)
+        {
+            stats.onPath(order.pendingStop ? "expiredPendingStop" :
+                order.orderType == OrderType.STOP_LIMIT.value() ? "expiredTriggeredStopLimit" : "expiredLimit");
+        }
+        if (order != null && reason == CancelReason.SELF_TRADE_PREVENTION && order.orderType != OrderType.LIMIT.value())
+        {
+            stats.onPath("selfTradePreventionOfStop");
+        }
+        remove(orderId);
+    }
+
     private void onReplaced(final DirectBuffer events, final int body, final int blockLength, final int version)
     {
         replaced.wrap(events, body, blockLength, version);
@@ -199,6 +231,10 @@ final class ObservedState
             return;
         }
         final ObservedOrder order = ordersById.get(replaced.orderId());
+        if (order != null && order.orderType == OrderType.STOP_LIMIT.value())
+        {
+            stats.onPath("amendOfTriggeredStopLimit");
+        }
         if (order != null)
         {
             order.priceMinor = replaced.priceMinor();
@@ -215,6 +251,10 @@ final class ObservedState
         if (trade.makerAccountId() == trade.takerAccountId())
         {
             stats.onSelfTrade();
+        }
+        if (trade.makerAccountId() == 0 || trade.takerAccountId() == 0)
+        {
+            stats.onPath("feeAccountTrades");
         }
         lastPriceMinor.put(trade.symbolId(), trade.priceMinor());
         fill(trade.makerOrderId(), trade.qtyMinor(), trade.makerLeavesQtyMinor());
@@ -242,9 +282,13 @@ final class ObservedState
         available.computeIfAbsent(balance.accountId(), id -> new HashMap<>())
             .put(balance.assetId(), balance.availableMinor());
         final BalanceReason reason = balance.reason();
-        if ((reason == BalanceReason.DEPOSIT || reason == BalanceReason.WITHDRAWAL) && pendingRef != null)
+        if (reason == BalanceReason.DEPOSIT || reason == BalanceReason.WITHDRAWAL)
         {
-            acceptedRefs.add(pendingRef);
+            supply.merge(balance.assetId(), balance.deltaAvailableMinor(), Long::sum);
+            if (pendingRef != null)
+            {
+                acceptedRefs.add(pendingRef);
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
 
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
@@ -45,7 +46,10 @@ public final class RandomCommandGenerator
     private final CommandWriter writer = new CommandWriter(buffer);
     private final ObservedState observed;
     private final RandomOrderCommands orders;
-    private final ArrayDeque<Runnable> bootstrap = new ArrayDeque<>();
+    /** Commands to write next, before any random one: the bootstrap, then follow-ups. */
+    private final ArrayDeque<Runnable> scheduled = new ArrayDeque<>();
+    /** Engine times some command must land on exactly (GTD expiries), to test {@code expireTimeNs <= now}. */
+    private final TreeSet<Long> exactTimes = new TreeSet<>();
     private final List<Long> plannedAccountIds = new ArrayList<>();
     private long nowNs = START_NS;
     private int length;
@@ -58,7 +62,7 @@ public final class RandomCommandGenerator
         this.random = new SplittableRandom(seed);
         this.config = config;
         this.observed = new ObservedState(config);
-        this.orders = new RandomOrderCommands(random, writer, observed, config);
+        this.orders = new RandomOrderCommands(random, writer, observed, config, exactTimes);
         planBootstrap();
     }
 
@@ -76,10 +80,10 @@ public final class RandomCommandGenerator
         for (final long accountId : plannedAccountIds)
         {
             final boolean allowSelfTrade = random.nextInt(4) == 0;
-            bootstrap.add(() -> writeCreateAccount(accountId, allowSelfTrade ? 1 : 0, textReason()));
+            scheduled.add(() -> writeCreateAccount(accountId, allowSelfTrade ? 1 : 0, textReason()));
             for (final AssetSpec asset : config.assets())
             {
-                bootstrap.add(() -> writeDeposit(accountId, asset.id(), largeAmount(asset), freshRef(), textReason()));
+                scheduled.add(() -> writeDeposit(accountId, asset.id(), largeAmount(asset), freshRef(), textReason()));
             }
         }
     }
@@ -124,9 +128,9 @@ public final class RandomCommandGenerator
         advanceTime();
         observed.pendingRef = null;
         buffer.setMemory(0, buffer.capacity(), (byte)0);
-        if (!bootstrap.isEmpty())
+        if (!scheduled.isEmpty())
         {
-            bootstrap.poll().run();
+            scheduled.poll().run();
             length = writer.length();
             return;
         }
@@ -209,12 +213,15 @@ public final class RandomCommandGenerator
         {
             return;
         }
-        if (r < 15)
+        long next = nowNs + (r < 15 ? random.nextLong(50 * MILLIS, 500 * MILLIS) : random.nextLong(1, 2 * MILLIS));
+        final Long exact = exactTimes.higher(nowNs);
+        if (exact != null && exact <= next)
         {
-            nowNs += random.nextLong(50 * MILLIS, 500 * MILLIS);
-            return;
+            next = exact;
+            observed.stats.onPath("timeOnAnExpiry");
         }
-        nowNs += random.nextLong(1, 2 * MILLIS);
+        exactTimes.headSet(next, true).clear();
+        nowNs = next;
     }
 
     /** Halts and freezes are short: a halted symbol or frozen account is soon restored. */
@@ -381,7 +388,31 @@ public final class RandomCommandGenerator
         {
             amount = Long.MAX_VALUE - random.nextLong(0, 1_000);
         }
+        if (asset != null && random.nextInt(1_000) < 3)
+        {
+            supplyBoundary(assetId);
+            return;
+        }
         writeDeposit(adminAccount(), assetId, amount, externalRef(), reason());
+    }
+
+    /**
+     * Deposits exactly up to {@code Long.MAX_VALUE} of total supply (accepted) or one more (rejected); when accepted,
+     * a deposit of 1 (rejected) and a withdrawal of the whole amount follow, so the run continues normally.
+     */
+    private void supplyBoundary(final int assetId)
+    {
+        final long accountId = orders.randomAccount();
+        final long room = Long.MAX_VALUE - observed.supply.getOrDefault(assetId, 0L);
+        final boolean over = random.nextBoolean();
+        observed.stats.onPath(over ? "depositOverSupplyLimit" : "depositUpToSupplyLimit");
+        writeDeposit(accountId, assetId, over ? room + 1 : room, freshRef(), textReason());
+        if (!over)
+        {
+            scheduled.add(() -> writeDeposit(accountId, assetId, 1, freshRef(), textReason()));
+            scheduled.add(() -> writer.withdraw().accountId(accountId).assetId(assetId).amountMinor(room)
+                .putExternalRef(freshRef(), 0).putReason(textReason(), 0));
+        }
     }
 
     private void withdraw()

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
 
 import io.bourse.engine.command.AsciiField;
 import io.bourse.engine.command.CommandWriter;
@@ -34,12 +35,18 @@ final class RandomOrderCommands
     private final CommandWriter writer;
     private final ObservedState observed;
     private final ExchangeConfig config;
+    private final TreeSet<Long> exactTimes;
     private final Map<Long, List<byte[]>> recentClientOrderIds = new HashMap<>();
     private long clientOrderIdCounter;
 
     RandomOrderCommands(
-        final SplittableRandom random, final CommandWriter writer, final ObservedState observed, final ExchangeConfig config)
+        final SplittableRandom random,
+        final CommandWriter writer,
+        final ObservedState observed,
+        final ExchangeConfig config,
+        final TreeSet<Long> exactTimes)
     {
+        this.exactTimes = exactTimes;
         this.random = random;
         this.writer = writer;
         this.observed = observed;
@@ -286,6 +293,10 @@ final class RandomOrderCommands
         if (tif == TimeInForce.GTD.value())
         {
             expireTimeNs = chance(10) ? nowNs - random.nextLong(0, 2) : nowNs + random.nextLong(1, 400 * MILLIS);
+            if (expireTimeNs > nowNs && chance(200))
+            {
+                exactTimes.add(expireTimeNs);
+            }
         }
         else if (chance(5))
         {
@@ -508,6 +519,10 @@ final class RandomOrderCommands
         else if (target < 18)
         {
             accountId = randomAccount();
+        }
+        else if (target < 19)
+        {
+            orderId = 0;
         }
 
         byte[] clientOrderId = new byte[AsciiField.ID_LENGTH];

@@ -39,6 +39,12 @@ class ReferenceInvariantsTest
         assertThat(total.selfTrades()).as("self-trades with stpMode NONE").isPositive();
         assertThat(total.priorityKeptAmends()).as("amends keeping priority").isPositive();
         assertThat(total.amendsEndingOrder()).as("amends to at most the filled quantity").isPositive();
+        for (final String path : new String[] {"amendThatTrades", "tradeOfTriggeredStop", "expiredPendingStop",
+            "expiredTriggeredStopLimit", "expiredLimit", "selfTradePreventionOfStop", "amendOfTriggeredStopLimit",
+            "feeAccountTrades", "timeOnAnExpiry", "depositOverSupplyLimit", "depositUpToSupplyLimit"})
+        {
+            assertThat(total.paths(path)).as(path).isPositive();
+        }
         for (final RejectReason reason : RejectReason.values())
         {
             if (reason != RejectReason.NULL_VAL)

@@ -18,6 +18,7 @@ public final class StreamStats
     private final Map<CancelReason, Long> cancels = new EnumMap<>(CancelReason.class);
     private final Map<CommandType, Long> rejectedCommands = new EnumMap<>(CommandType.class);
     private final Map<String, Long> events = new TreeMap<>();
+    private final Map<String, Long> paths = new TreeMap<>();
     private long commands;
     private long commandsWithTrades;
     private long trades;
@@ -70,6 +71,12 @@ public final class StreamStats
         }
     }
 
+    /** Counts one occurrence of a named corner of the spec (see {@link #paths(String)}). */
+    void onPath(final String name)
+    {
+        paths.merge(name, 1L, Long::sum);
+    }
+
     void onSelfTrade()
     {
         selfTrades++;
@@ -82,6 +89,7 @@ public final class StreamStats
         other.cancels.forEach((key, value) -> cancels.merge(key, value, Long::sum));
         other.rejectedCommands.forEach((key, value) -> rejectedCommands.merge(key, value, Long::sum));
         other.events.forEach((key, value) -> events.merge(key, value, Long::sum));
+        other.paths.forEach((key, value) -> paths.merge(key, value, Long::sum));
         commands += other.commands;
         commandsWithTrades += other.commandsWithTrades;
         trades += other.trades;
@@ -105,6 +113,12 @@ public final class StreamStats
     public long events(final String name)
     {
         return events.getOrDefault(name, 0L);
+    }
+
+    /** How often a named corner was reached, e.g. {@code "amendThatTrades"}. */
+    public long paths(final String name)
+    {
+        return paths.getOrDefault(name, 0L);
     }
 
     public long commands()
@@ -144,15 +158,20 @@ public final class StreamStats
         return selfTrades;
     }
 
-    @Override
-    public String toString()
+    /** One line: commands, trades, stops. */
+    public String summary()
     {
         return "commands=" + commands + " withTrades=" + commandsWithTrades
             + String.format(" (%.1f%%)", 100.0 * commandsWithTrades / Math.max(1, commands))
             + " trades=" + trades + " stopTriggers=" + stopTriggers + " cascades=" + cascades
             + " selfTrades=" + selfTrades + " priorityKeptAmends=" + priorityKeptAmends
-            + " amendsEndingOrder=" + amendsEndingOrder
-            + "\n  events=" + events + "\n  rejects=" + rejects + "\n  rejectedCommands=" + rejectedCommands
+            + " amendsEndingOrder=" + amendsEndingOrder;
+    }
+
+    @Override
+    public String toString()
+    {
+        return summary() + "\n  paths=" + paths + "\n  events=" + events + "\n  rejects=" + rejects + "\n  rejectedCommands=" + rejectedCommands
             + "\n  cancels=" + cancels;
     }
 }
