@@ -20,6 +20,7 @@ import io.bourse.engine.reference.ReferenceExchange;
 class DifferentialTest
 {
     private static final long[] CI_SEEDS = {1L, 42L, 1_337L, 65_537L, 8_675_309L, 0xC0FFEEL, 0xBADC0DEL, 20_240_601L};
+    private static final long CONFIG_SEED = 7L;
 
     static LongStream seeds()
     {
@@ -48,8 +49,9 @@ class DifferentialTest
     void shouldEmitTheReferenceEventsAndStateForConfig(final String configName)
     {
         final ExchangeConfig config = DifferentialConfigs.byName(configName);
-        final long seed = 7L;
-        final StreamStats stats = new DifferentialRun(seed, config, "engine", new ExchangeEngine(config),
+        final long seed = seeds().count() == 1 ? seeds().sum() : CONFIG_SEED;
+        final StreamStats stats = new DifferentialRun(
+            seed, config, "engine (" + configName + " config)", new ExchangeEngine(config),
             new ReferenceExchange(config)).run(commandsPerSeed() / 2);
         System.out.println("differential " + configName + " config, seed " + seed + ": " + stats.summary());
     }

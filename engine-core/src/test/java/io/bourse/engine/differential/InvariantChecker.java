@@ -159,32 +159,34 @@ public final class InvariantChecker
         final SymbolSpec symbol = symbolId >= 0 && symbolId <= ExchangeConfig.MAX_ID ? symbols[symbolId] : null;
         if (symbol == null)
         {
-            throw broken("ORDER_WELL_FORMED", describe(orderId, accountId, symbolId) + ": unknown symbol");
+            throw brokenOrder("ORDER_WELL_FORMED", orderId, accountId, symbolId, "unknown symbol");
         }
         final long[] needs = expectedHeld.get(accountId);
         if (needs == null)
         {
-            throw broken("ORDER_WELL_FORMED", describe(orderId, accountId, symbolId) + ": unknown account");
+            throw brokenOrder("ORDER_WELL_FORMED", orderId, accountId, symbolId, "unknown account");
         }
         if (filledQtyMinor < 0 || filledQtyMinor > qtyMinor)
         {
-            throw broken("FILLED_WITHIN_QUANTITY", describe(orderId, accountId, symbolId) + ": filled " + filledQtyMinor + " of " + qtyMinor);
+            throw brokenOrder("FILLED_WITHIN_QUANTITY", orderId, accountId, symbolId,
+                "filled " + filledQtyMinor + " of " + qtyMinor);
         }
         if (filledQtyMinor == qtyMinor)
         {
-            throw broken("OPEN_ORDER_HAS_REMAINDER", describe(orderId, accountId, symbolId) + ": open with nothing left (qty " + qtyMinor + ")");
+            throw brokenOrder("OPEN_ORDER_HAS_REMAINDER", orderId, accountId, symbolId,
+                "open with nothing left (qty " + qtyMinor + ")");
         }
         final long lot = symbol.lotMinor();
         final long tick = symbol.tickMinor();
         if (qtyMinor % lot != 0 || filledQtyMinor % lot != 0 || priceMinor % tick != 0 || stopPriceMinor % tick != 0)
         {
-            throw broken("ORDER_WELL_FORMED", describe(orderId, accountId, symbolId) + ": off lot or tick: price " + priceMinor + " stop "
-                + stopPriceMinor + " qty " + qtyMinor + " filled " + filledQtyMinor);
+            throw brokenOrder("ORDER_WELL_FORMED", orderId, accountId, symbolId, "off lot or tick: price " + priceMinor
+                + " stop " + stopPriceMinor + " qty " + qtyMinor + " filled " + filledQtyMinor);
         }
         final boolean buy = side == Side.BUY.value();
         if (!isOpenable(orderType, pendingStop, priceMinor, stopPriceMinor, filledQtyMinor))
         {
-            throw broken("ORDER_WELL_FORMED", describe(orderId, accountId, symbolId) + ": type " + orderType
+            throw brokenOrder("ORDER_WELL_FORMED", orderId, accountId, symbolId, "type " + orderType
                 + " pendingStop " + pendingStop + " price " + priceMinor + " stop " + stopPriceMinor + " filled "
                 + filledQtyMinor + " cannot be open");
         }
@@ -206,8 +208,8 @@ public final class InvariantChecker
             final long last = view.lastPriceMinor(symbolId);
             if (buy ? last >= stopPriceMinor : last <= stopPriceMinor)
             {
-                throw broken("PENDING_STOP_NOT_REACHED", describe(orderId, accountId, symbolId) + ": stop " + stopPriceMinor + " already reached by last "
-                    + last + " but still pending");
+                throw brokenOrder("PENDING_STOP_NOT_REACHED", orderId, accountId, symbolId, "stop " + stopPriceMinor
+                    + " already reached by last " + last + " but still pending");
             }
         }
         else if (buy)
@@ -220,9 +222,10 @@ public final class InvariantChecker
         }
     }
 
-    private static String describe(final long orderId, final long accountId, final int symbolId)
+    private AssertionError brokenOrder(
+        final String invariant, final long orderId, final long accountId, final int symbolId, final String detail)
     {
-        return "order " + orderId + " of account " + accountId + " in symbol " + symbolId;
+        return broken(invariant, "order " + orderId + " of account " + accountId + " in symbol " + symbolId + ": " + detail);
     }
 
     /** Only LIMIT and triggered STOP_LIMIT rest; STOP and STOP_LIMIT wait untriggered; MARKET is never open. */

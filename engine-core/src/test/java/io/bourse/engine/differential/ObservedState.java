@@ -90,6 +90,7 @@ final class ObservedState
         int trades = 0;
         int triggers = 0;
         boolean replaced = false;
+        int expired = 0;
         int offset = 0;
         while (offset < length)
         {
@@ -132,6 +133,10 @@ final class ObservedState
                     cancelled.wrap(events, body, blockLength, version);
                     stats.onEvent("OrderCancelled");
                     stats.onCancel(cancelled.reason());
+                    if (cancelled.reason() == CancelReason.EXPIRED)
+                    {
+                        expired++;
+                    }
                     onCancelled(cancelled.orderId(), cancelled.reason());
                 }
                 case OrderReplacedDecoder.TEMPLATE_ID ->
@@ -168,7 +173,15 @@ final class ObservedState
             offset = body + blockLength;
         }
         pendingRef = null;
-        stats.onCommand(trades, triggers);
+        if (trades >= 20)
+        {
+            stats.onPath("deepSweep");
+        }
+        if (expired >= 100)
+        {
+            stats.onPath("massExpiry");
+        }
+        stats.onCommand(trades, triggers, openOrders.size());
     }
 
     private void onAccountCreated(final DirectBuffer events, final int body, final int blockLength, final int version)

@@ -38,6 +38,9 @@ public final class RandomCommandGenerator
     private static final int MANY_OPEN_ORDERS = 400;
     private static final int FEW_OPEN_ORDERS = 80;
     private static final int HEADER = MessageHeaderEncoder.ENCODED_LENGTH;
+    private static final int FLOOD_EVERY = 30_000;
+    private static final int FLOOD_LENGTH = 2_500;
+    private static final long FLOOD_GTD_LIFETIME_NS = 60_000 * MILLIS;
 
     private final SplittableRandom random;
     private final ExchangeConfig config;
@@ -52,6 +55,8 @@ public final class RandomCommandGenerator
     private final TreeSet<Long> exactTimes = new TreeSet<>();
     private final List<Long> plannedAccountIds = new ArrayList<>();
     private long nowNs = START_NS;
+    private long jumpNs;
+    private int floodRemaining;
     private int length;
     private long refCounter;
     private long reasonCounter;
@@ -139,6 +144,15 @@ public final class RandomCommandGenerator
             length = writer.length();
             return;
         }
+        if (floodRemaining == 0 && random.nextInt(FLOOD_EVERY) == 0)
+        {
+            floodRemaining = FLOOD_LENGTH;
+        }
+        if (floodRemaining > 0 && flood())
+        {
+            length = writer.length();
+            return;
+        }
         final int open = observed.openOrders.size();
         final int cancelWeight = open > MANY_OPEN_ORDERS ? 400 : open < FEW_OPEN_ORDERS ? 40 : 150;
         final int massCancelWeight = open > MANY_OPEN_ORDERS ? 25 : 6;
@@ -205,6 +219,39 @@ public final class RandomCommandGenerator
         }
     }
 
+    /**
+     * A flood: for a while, mostly small passive orders spread over the whole band (hundreds of levels per side, many
+     * long-lived GTD orders) and some large orders sweeping deep into them; then a drain by a time jump that expires
+     * the GTD orders at once and/or a mass cancel of every account. Returns false to let a normal command through.
+     */
+    private boolean flood()
+    {
+        floodRemaining--;
+        if (floodRemaining == 0)
+        {
+            if (random.nextBoolean())
+            {
+                jumpNs = FLOOD_GTD_LIFETIME_NS + MILLIS;
+            }
+            for (final long accountId : observed.accountIds)
+            {
+                scheduled.add(() -> writer.massCancel().accountId(accountId).symbolId(0));
+            }
+        }
+        final int r = random.nextInt(1000);
+        if (r < 900)
+        {
+            orders.placeWideOrder(nowNs, FLOOD_GTD_LIFETIME_NS);
+            return true;
+        }
+        if (r < 905)
+        {
+            orders.placeSweep();
+            return true;
+        }
+        return false;
+    }
+
     /** Mostly small steps so GTD orders live a few hundred commands; sometimes none, sometimes a jump. */
     private void advanceTime()
     {
@@ -214,6 +261,8 @@ public final class RandomCommandGenerator
             return;
         }
         long next = nowNs + (r < 15 ? random.nextLong(50 * MILLIS, 500 * MILLIS) : random.nextLong(1, 2 * MILLIS));
+        next += jumpNs;
+        jumpNs = 0;
         final Long exact = exactTimes.higher(nowNs);
         if (exact != null && exact <= next)
         {

@@ -12,6 +12,7 @@ import io.bourse.engine.command.AsciiField;
 import io.bourse.engine.command.CommandWriter;
 import io.bourse.engine.config.ExchangeConfig;
 import io.bourse.engine.config.SymbolSpec;
+import io.bourse.sbe.BooleanType;
 import io.bourse.sbe.CancelOrderEncoder;
 import io.bourse.sbe.MessageHeaderEncoder;
 import io.bourse.sbe.OrderType;
@@ -317,6 +318,56 @@ final class RandomOrderCommands
         putRaw(PlaceOrderEncoder.timeInForceEncodingOffset(), tif);
         putRaw(PlaceOrderEncoder.stpModeEncodingOffset(), stpMode(accountId));
         putRaw(PlaceOrderEncoder.postOnlyEncodingOffset(), postOnly);
+    }
+
+    /** A small passive LIMIT anywhere between the band edge and the last price: builds hundreds of levels. */
+    void placeWideOrder(final long nowNs, final long maxLifetimeNs)
+    {
+        final SymbolSpec symbol = config.symbols().get(random.nextInt(config.symbols().size()));
+        final long accountId = randomAccount();
+        final boolean buy = random.nextBoolean();
+        final long last = lastTicks(symbol);
+        final long priceTicks = buy ?
+            random.nextLong(bandLow(symbol), Math.max(bandLow(symbol), last - 1) + 1) :
+            random.nextLong(Math.min(bandHigh(symbol), last + 1), bandHigh(symbol) + 1);
+        final boolean gtd = random.nextBoolean();
+        writer.placeOrder()
+            .accountId(accountId)
+            .symbolId(symbol.id())
+            .putClientOrderId(clientOrderId(accountId), 0)
+            .side(buy ? Side.BUY : Side.SELL)
+            .orderType(OrderType.LIMIT)
+            .timeInForce(gtd ? TimeInForce.GTD : TimeInForce.GTC)
+            .stpMode(StpMode.CANCEL_MAKER)
+            .postOnly(random.nextInt(4) == 0 ? BooleanType.TRUE : BooleanType.FALSE)
+            .priceMinor(priceTicks * symbol.tickMinor())
+            .stopPriceMinor(0)
+            .qtyMinor(Math.max(symbol.minQtyLots(), random.nextLong(1, 4)) * symbol.lotMinor())
+            .expireTimeNs(gtd ? nowNs + random.nextLong(maxLifetimeNs / 2, maxLifetimeNs) : 0);
+    }
+
+    /** A large order walking deep into the book: MARKET, or LIMIT IOC/FOK at the band edge. */
+    void placeSweep()
+    {
+        final SymbolSpec symbol = config.symbols().get(random.nextInt(config.symbols().size()));
+        final long accountId = randomAccount();
+        final boolean buy = random.nextBoolean();
+        final boolean market = random.nextBoolean();
+        final boolean fok = random.nextInt(3) == 0;
+        final long lots = Math.min(symbol.maxQtyLots(), random.nextLong(20, 150));
+        writer.placeOrder()
+            .accountId(accountId)
+            .symbolId(symbol.id())
+            .putClientOrderId(clientOrderId(accountId), 0)
+            .side(buy ? Side.BUY : Side.SELL)
+            .orderType(market ? OrderType.MARKET : OrderType.LIMIT)
+            .timeInForce(fok ? TimeInForce.FOK : TimeInForce.IOC)
+            .stpMode(StpMode.get((short)random.nextInt(3)))
+            .postOnly(BooleanType.FALSE)
+            .priceMinor(market ? 0 : (buy ? bandHigh(symbol) : bandLow(symbol)) * symbol.tickMinor())
+            .stopPriceMinor(0)
+            .qtyMinor(lots * symbol.lotMinor())
+            .expireTimeNs(0);
     }
 
     private short orderType()

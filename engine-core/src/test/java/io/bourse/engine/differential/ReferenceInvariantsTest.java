@@ -41,7 +41,8 @@ class ReferenceInvariantsTest
         assertThat(total.amendsEndingOrder()).as("amends to at most the filled quantity").isPositive();
         for (final String path : new String[] {"amendThatTrades", "tradeOfTriggeredStop", "expiredPendingStop",
             "expiredTriggeredStopLimit", "expiredLimit", "selfTradePreventionOfStop", "amendOfTriggeredStopLimit",
-            "feeAccountTrades", "timeOnAnExpiry", "depositOverSupplyLimit", "depositUpToSupplyLimit"})
+            "feeAccountTrades", "timeOnAnExpiry", "depositOverSupplyLimit", "depositUpToSupplyLimit",
+            "deepSweep", "massExpiry"})
         {
             assertThat(total.paths(path)).as(path).isPositive();
         }

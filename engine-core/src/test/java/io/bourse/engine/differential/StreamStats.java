@@ -27,10 +27,12 @@ public final class StreamStats
     private long priorityKeptAmends;
     private long amendsEndingOrder;
     private long selfTrades;
+    private long maxOpenOrders;
 
-    void onCommand(final int tradesInCommand, final int triggersInCommand)
+    void onCommand(final int tradesInCommand, final int triggersInCommand, final int openOrders)
     {
         commands++;
+        maxOpenOrders = Math.max(maxOpenOrders, openOrders);
         if (tradesInCommand > 0)
         {
             commandsWithTrades++;
@@ -98,6 +100,7 @@ public final class StreamStats
         priorityKeptAmends += other.priorityKeptAmends;
         amendsEndingOrder += other.amendsEndingOrder;
         selfTrades += other.selfTrades;
+        maxOpenOrders = Math.max(maxOpenOrders, other.maxOpenOrders);
     }
 
     public long rejects(final RejectReason reason)
@@ -165,7 +168,7 @@ public final class StreamStats
             + String.format(" (%.1f%%)", 100.0 * commandsWithTrades / Math.max(1, commands))
             + " trades=" + trades + " stopTriggers=" + stopTriggers + " cascades=" + cascades
             + " selfTrades=" + selfTrades + " priorityKeptAmends=" + priorityKeptAmends
-            + " amendsEndingOrder=" + amendsEndingOrder;
+            + " amendsEndingOrder=" + amendsEndingOrder + " maxOpenOrders=" + maxOpenOrders;
     }
 
     @Override

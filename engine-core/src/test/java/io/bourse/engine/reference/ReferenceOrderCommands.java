@@ -406,7 +406,8 @@ final class ReferenceOrderCommands
             state.findOpenOrder(accountId, orderId, origClientOrderId) : null;
 
         RejectReason reject = checkReplace(command, order, newClientOrderId);
-        if (reject == null && command.qtyMinor() / state.books.get(order.symbolId).spec.lotMinor() > order.filledLots)
+        // §10: the further checks apply only when the amend does not end the order.
+        if (reject == null && !endsOrder(command, order))
         {
             reject = checkReplaceThatKeepsOrder(command, order);
         }
@@ -424,7 +425,7 @@ final class ReferenceOrderCommands
         final int heldAsset = events.heldAsset(order);
         final long oldHold = order.holdMinor();
 
-        if (newQtyLots <= order.filledLots)
+        if (endsOrder(command, order))
         {
             matcher.close(order);
             order.clientOrderId = clientOrderId;
@@ -455,6 +456,12 @@ final class ReferenceOrderCommands
             matcher.finish(book, order, stoppedBySelfTrade);
             matcher.runTriggerLoop(book);
         }
+    }
+
+    /** §10: a new total quantity at or below the filled quantity ends the order. */
+    private boolean endsOrder(final ReplaceOrderDecoder command, final ReferenceOrder order)
+    {
+        return command.qtyMinor() / state.books.get(order.symbolId).spec.lotMinor() <= order.filledLots;
     }
 
     /** §10 checks up to DUPLICATE_CLIENT_ORDER_ID. */
