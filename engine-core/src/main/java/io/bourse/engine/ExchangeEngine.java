@@ -245,13 +245,17 @@ public final class ExchangeEngine implements ExchangeStateMachine
     @Override
     public void forEachOpenOrder(final OpenOrderVisitor visitor)
     {
-        for (final Order order : state.openOrders.values())
+        // Walk the accounts' open-order lists: dense, unlike the order-id map's sparse table.
+        for (final Account account : state.accounts.values())
         {
-            final long tick = order.book.spec.tickMinor();
-            final long lot = order.book.spec.lotMinor();
-            visitor.visit(order.orderId, order.accountId, order.book.spec.id(), order.side, order.orderType,
-                order.priceTicks * tick, order.stopPriceTicks * tick, order.qtyLots * lot, order.filledLots * lot,
-                order.pendingStop);
+            for (Order order = account.firstOpenOrder(); order != null; order = order.accountNext)
+            {
+                final long tick = order.book.spec.tickMinor();
+                final long lot = order.book.spec.lotMinor();
+                visitor.visit(order.orderId, order.accountId, order.book.spec.id(), order.side, order.orderType,
+                    order.priceTicks * tick, order.stopPriceTicks * tick, order.qtyLots * lot, order.filledLots * lot,
+                    order.pendingStop);
+            }
         }
     }
 
