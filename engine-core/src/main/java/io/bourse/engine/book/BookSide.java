@@ -3,44 +3,70 @@ package io.bourse.engine.book;
 import java.util.Arrays;
 
 /**
- * One side of a book (or of a symbol's pending stops): price levels in a sorted array with the best level at the
- * end, so the common operations near the touch — take the best, add a level next to it, remove an emptied best —
- * touch only the end of the array. Finding a level is a binary search; a new level deep in the book shifts the
- * levels better than it. Levels are pooled. Engine thread only.
+ * One side of a book (or of a symbol's pending stops): price levels sorted by price in chunks of at most
+ * {@link #CHUNK_CAPACITY}, chunks in order, the best level at the very end. Taking the best level is O(1); adding
+ * or removing a level moves at most one chunk's worth of entries plus, when a chunk splits or empties, the chunk
+ * array — so a book stays fast with thousands of levels on each side, deep inserts included. Levels and chunks
+ * are pooled. Engine thread only.
  */
 public final class BookSide
 {
+    static final int CHUNK_CAPACITY = 64;
+    private static final int INITIAL_CHUNKS = 16;
     private static final int INITIAL_LEVELS = 256;
 
     /** True when higher prices are better (bids, sell stops). */
     private final boolean higherIsBetter;
-    /** Sort keys ascending: the price for higher-is-better sides, its negation otherwise; best at the end. */
-    private long[] keys = new long[INITIAL_LEVELS];
-    private PriceLevel[] levels = new PriceLevel[INITIAL_LEVELS];
-    private int size;
-    private PriceLevel[] pool = new PriceLevel[INITIAL_LEVELS];
-    private int pooled;
+    private Chunk[] chunks = new Chunk[INITIAL_CHUNKS];
+    private int chunkCount;
+    private int levelCount;
     private int orderCount;
+    private PriceLevel[] levelPool = new PriceLevel[INITIAL_LEVELS];
+    private int pooledLevels;
+    private Chunk[] chunkPool = new Chunk[INITIAL_CHUNKS];
+    private int pooledChunks;
+
+    /** Cursor of the last {@link #levelFromBest} call, so walking from the best level is O(1) per step. */
+    private int cursorRank = -1;
+    private int cursorChunk;
+    private int cursorChunkFirstRank;
+
+    /** Sorted keys (the price when higher is better, its negation otherwise) and their levels. */
+    private static final class Chunk
+    {
+        final long[] keys = new long[CHUNK_CAPACITY];
+        final PriceLevel[] levels = new PriceLevel[CHUNK_CAPACITY];
+        int size;
+    }
 
     public BookSide(final boolean higherIsBetter)
     {
         this.higherIsBetter = higherIsBetter;
         for (int i = 0; i < INITIAL_LEVELS; i++)
         {
-            pool[pooled++] = new PriceLevel();
+            levelPool[pooledLevels++] = new PriceLevel();
+        }
+        for (int i = 0; i < INITIAL_CHUNKS / 2; i++)
+        {
+            chunkPool[pooledChunks++] = new Chunk();
         }
     }
 
     /** The best level, or null when the side is empty. */
     public PriceLevel best()
     {
-        return size == 0 ? null : levels[size - 1];
+        if (chunkCount == 0)
+        {
+            return null;
+        }
+        final Chunk last = chunks[chunkCount - 1];
+        return last.levels[last.size - 1];
     }
 
     /** Number of price levels. */
     public int levelCount()
     {
-        return size;
+        return levelCount;
     }
 
     /** Number of orders on this side. */
@@ -49,10 +75,23 @@ public final class BookSide
         return orderCount;
     }
 
-    /** The level {@code rank} places from the best (0 = best). */
+    /** The level {@code rank} places from the best (0 = best); O(1) when called for consecutive ranks. */
     public PriceLevel levelFromBest(final int rank)
     {
-        return levels[size - 1 - rank];
+        if (rank == 0 || rank != cursorRank + 1)
+        {
+            // Not the next rank of a walk from the best: restart at the best end.
+            cursorChunk = chunkCount - 1;
+            cursorChunkFirstRank = 0;
+        }
+        while (rank >= cursorChunkFirstRank + chunks[cursorChunk].size)
+        {
+            cursorChunkFirstRank += chunks[cursorChunk].size;
+            cursorChunk--;
+        }
+        cursorRank = rank;
+        final Chunk chunk = chunks[cursorChunk];
+        return chunk.levels[chunk.size - 1 - (rank - cursorChunkFirstRank)];
     }
 
     /** True when {@code priceTicks} is at least as good as {@code limitTicks} for this side. */
@@ -61,30 +100,28 @@ public final class BookSide
         return higherIsBetter ? priceTicks >= limitTicks : priceTicks <= limitTicks;
     }
 
-    /** Adds the order at the tail of its price's level ({@link Order#priceTicks}), creating the level if needed. */
+    /** Adds the order at the tail of the level at {@code priceTicks}, creating the level if needed. */
     public void add(final Order order, final long priceTicks)
     {
         final long key = higherIsBetter ? priceTicks : -priceTicks;
-        // Most orders join at or near the touch: scan a few levels from the end, then fall back to a search.
-        final int scanLimit = size - 8;
-        int index = size - 1;
-        while (index >= 0 && keys[index] > key)
+        cursorRank = -1;
+        if (chunkCount == 0)
         {
-            if (index < scanLimit)
-            {
-                index = searchAtOrBelow(key, index);
-                break;
-            }
-            index--;
+            insertChunk(0);
         }
-        if (index >= 0 && keys[index] == key)
+        final int chunkIndex = chunkFor(key);
+        final Chunk chunk = chunks[chunkIndex];
+        final int position = lastAtOrBelow(chunk, key);
+        if (position >= 0 && chunk.keys[position] == key)
         {
-            addToLevel(levels[index], order);
+            addToLevel(chunk.levels[position], order);
+            return;
         }
-        else
-        {
-            addToLevel(insertLevel(index + 1, key, priceTicks), order);
-        }
+        final PriceLevel level = pooledLevels == 0 ? new PriceLevel() : levelPool[--pooledLevels];
+        level.priceTicks = priceTicks;
+        insertLevel(chunkIndex, position + 1, key, level);
+        levelCount++;
+        addToLevel(level, order);
     }
 
     /** Removes a resting order; an emptied level is removed and pooled. */
@@ -105,15 +142,21 @@ public final class BookSide
         orderCount++;
     }
 
-    /** Index of the last key ≤ {@code key} within [0, upper], or -1. */
-    private int searchAtOrBelow(final long key, final int upper)
+    /** The last chunk whose first key is ≤ {@code key}, or 0 when the key precedes everything. */
+    private int chunkFor(final long key)
     {
+        final int last = chunkCount - 1;
+        // Near the touch is the common case: the best chunk.
+        if (chunks[last].size == 0 || chunks[last].keys[0] <= key)
+        {
+            return last;
+        }
         int low = 0;
-        int high = upper;
+        int high = last - 1;
         while (low <= high)
         {
             final int mid = (low + high) >>> 1;
-            if (keys[mid] <= key)
+            if (chunks[mid].keys[0] <= key)
             {
                 low = mid + 1;
             }
@@ -122,54 +165,142 @@ public final class BookSide
                 high = mid - 1;
             }
         }
-        return high;
+        return Math.max(high, 0);
     }
 
-    private PriceLevel insertLevel(final int index, final long key, final long priceTicks)
+    /** Index of the last key ≤ {@code key} in the chunk, or -1. */
+    private static int lastAtOrBelow(final Chunk chunk, final long key)
     {
-        if (size == keys.length)
+        int index = chunk.size - 1;
+        // Scan a few from the end first: most changes happen at the best end of the best chunk.
+        final int scanLimit = Math.max(0, chunk.size - 4);
+        while (index >= scanLimit && chunk.keys[index] > key)
         {
-            grow();
+            index--;
         }
-        final int tailLength = size - index;
-        if (tailLength > 0)
+        if (index < scanLimit && index >= 0)
         {
-            System.arraycopy(keys, index, keys, index + 1, tailLength);
-            System.arraycopy(levels, index, levels, index + 1, tailLength);
+            int low = 0;
+            int high = index;
+            while (low <= high)
+            {
+                final int mid = (low + high) >>> 1;
+                if (chunk.keys[mid] <= key)
+                {
+                    low = mid + 1;
+                }
+                else
+                {
+                    high = mid - 1;
+                }
+            }
+            index = high;
         }
-        final PriceLevel level = pooled == 0 ? new PriceLevel() : pool[--pooled];
-        level.priceTicks = priceTicks;
-        keys[index] = key;
-        levels[index] = level;
-        size++;
-        return level;
+        return index;
+    }
+
+    private void insertLevel(final int chunkIndex, final int position, final long key, final PriceLevel level)
+    {
+        Chunk chunk = chunks[chunkIndex];
+        int at = position;
+        if (chunk.size == CHUNK_CAPACITY)
+        {
+            // Split: the upper half moves to a new chunk right after this one.
+            final Chunk upper = insertChunk(chunkIndex + 1);
+            final int half = CHUNK_CAPACITY / 2;
+            System.arraycopy(chunk.keys, half, upper.keys, 0, CHUNK_CAPACITY - half);
+            System.arraycopy(chunk.levels, half, upper.levels, 0, CHUNK_CAPACITY - half);
+            Arrays.fill(chunk.levels, half, CHUNK_CAPACITY, null);
+            upper.size = CHUNK_CAPACITY - half;
+            chunk.size = half;
+            if (at > half)
+            {
+                chunk = upper;
+                at -= half;
+            }
+        }
+        final int tail = chunk.size - at;
+        if (tail > 0)
+        {
+            System.arraycopy(chunk.keys, at, chunk.keys, at + 1, tail);
+            System.arraycopy(chunk.levels, at, chunk.levels, at + 1, tail);
+        }
+        chunk.keys[at] = key;
+        chunk.levels[at] = level;
+        chunk.size++;
     }
 
     private void removeLevel(final PriceLevel level)
     {
+        cursorRank = -1;
         final long key = higherIsBetter ? level.priceTicks : -level.priceTicks;
-        final int index = size > 0 && levels[size - 1] == level ? size - 1 : searchAtOrBelow(key, size - 1);
-        final int tailLength = size - index - 1;
-        if (tailLength > 0)
+        final int chunkIndex = chunkFor(key);
+        final Chunk chunk = chunks[chunkIndex];
+        final int position = chunk.levels[chunk.size - 1] == level ? chunk.size - 1 : lastAtOrBelow(chunk, key);
+        final int tail = chunk.size - position - 1;
+        if (tail > 0)
         {
-            System.arraycopy(keys, index + 1, keys, index, tailLength);
-            System.arraycopy(levels, index + 1, levels, index, tailLength);
+            System.arraycopy(chunk.keys, position + 1, chunk.keys, position, tail);
+            System.arraycopy(chunk.levels, position + 1, chunk.levels, position, tail);
         }
-        size--;
-        levels[size] = null;
+        chunk.size--;
+        chunk.levels[chunk.size] = null;
+        levelCount--;
+        if (chunk.size == 0)
+        {
+            removeChunk(chunkIndex);
+        }
+        else if (chunkIndex + 1 < chunkCount && chunk.size + chunks[chunkIndex + 1].size <= CHUNK_CAPACITY / 2)
+        {
+            mergeWithNext(chunkIndex);
+        }
+
         level.head = null;
         level.tail = null;
         level.orderCount = 0;
-        if (pooled == pool.length)
+        if (pooledLevels == levelPool.length)
         {
-            pool = Arrays.copyOf(pool, pool.length * 2);
+            levelPool = Arrays.copyOf(levelPool, levelPool.length * 2);
         }
-        pool[pooled++] = level;
+        levelPool[pooledLevels++] = level;
     }
 
-    private void grow()
+    /** Keeps chunks from thinning out after many removals: two small neighbours become one. */
+    private void mergeWithNext(final int chunkIndex)
     {
-        keys = Arrays.copyOf(keys, keys.length * 2);
-        levels = Arrays.copyOf(levels, levels.length * 2);
+        final Chunk chunk = chunks[chunkIndex];
+        final Chunk next = chunks[chunkIndex + 1];
+        System.arraycopy(next.keys, 0, chunk.keys, chunk.size, next.size);
+        System.arraycopy(next.levels, 0, chunk.levels, chunk.size, next.size);
+        chunk.size += next.size;
+        Arrays.fill(next.levels, 0, next.size, null);
+        next.size = 0;
+        removeChunk(chunkIndex + 1);
+    }
+
+    private Chunk insertChunk(final int index)
+    {
+        if (chunkCount == chunks.length)
+        {
+            chunks = Arrays.copyOf(chunks, chunks.length * 2);
+        }
+        System.arraycopy(chunks, index, chunks, index + 1, chunkCount - index);
+        final Chunk chunk = pooledChunks == 0 ? new Chunk() : chunkPool[--pooledChunks];
+        chunks[index] = chunk;
+        chunkCount++;
+        return chunk;
+    }
+
+    private void removeChunk(final int index)
+    {
+        final Chunk chunk = chunks[index];
+        System.arraycopy(chunks, index + 1, chunks, index, chunkCount - index - 1);
+        chunkCount--;
+        chunks[chunkCount] = null;
+        if (pooledChunks == chunkPool.length)
+        {
+            chunkPool = Arrays.copyOf(chunkPool, chunkPool.length * 2);
+        }
+        chunkPool[pooledChunks++] = chunk;
     }
 }
