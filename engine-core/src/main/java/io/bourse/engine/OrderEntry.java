@@ -31,6 +31,18 @@ final class OrderEntry
     private final OrderEvents orderEvents;
     private final Matcher matcher;
 
+    // Values derived while checking a command, handed to the apply step so each is computed once.
+    private long checkedLots;
+    private long checkedTicks;
+    private long checkedPriceTicks;
+    private long checkedStopTicks;
+    private long checkedHoldPriceTicks;
+    private long checkedHoldPerLot;
+    private long checkedId0;
+    private long checkedId1;
+    private long checkedId2;
+    private long checkedId3;
+
     OrderEntry(final ExchangeState state, final Ledger ledger, final OrderEvents orderEvents, final Matcher matcher)
     {
         this.state = state;
@@ -45,15 +57,14 @@ final class OrderEntry
         final int idOffset = command.offset() + PlaceOrderDecoder.clientOrderIdEncodingOffset();
         final long accountId = command.accountId();
         final int symbolId = command.symbolId();
-        final RejectReason reason = checkPlace(command, nowNs, buffer, idOffset);
+        final Account account = state.accounts.get(accountId);
+        final SymbolBook book = state.symbol(symbolId);
+        final RejectReason reason = checkPlace(command, nowNs, account, book, buffer, idOffset);
         if (reason != null)
         {
             orderEvents.rejected(CommandType.PLACE_ORDER, accountId, symbolId, 0, buffer, idOffset, reason);
             return;
         }
-        final Account account = state.accounts.get(accountId);
-        final SymbolBook book = state.symbol(symbolId);
-        final SymbolSpec spec = book.spec;
         final short side = command.sideRaw();
         final short type = command.orderTypeRaw();
 
@@ -67,16 +78,16 @@ final class OrderEntry
         order.timeInForce = command.timeInForceRaw();
         order.stpMode = command.stpModeRaw();
         order.postOnly = command.postOnlyRaw() == 1;
-        order.priceTicks = command.priceMinor() / spec.tickMinor();
-        order.stopPriceTicks = command.stopPriceMinor() / spec.tickMinor();
-        order.qtyLots = command.qtyMinor() / spec.lotMinor();
+        order.priceTicks = checkedPriceTicks;
+        order.stopPriceTicks = checkedStopTicks;
+        order.qtyLots = checkedLots;
         order.expireTimeNs = command.expireTimeNs();
-        order.holdPriceTicks = holdPriceTicks(book, side, type, order.priceTicks, order.stopPriceTicks);
-        order.holdPerLot = side == OrderCodes.BUY ? book.buyHoldPerLot(order.holdPriceTicks) : spec.lotMinor();
-        order.clientOrderId0 = AsciiField.word(buffer, idOffset, 0);
-        order.clientOrderId1 = AsciiField.word(buffer, idOffset, 1);
-        order.clientOrderId2 = AsciiField.word(buffer, idOffset, 2);
-        order.clientOrderId3 = AsciiField.word(buffer, idOffset, 3);
+        order.holdPriceTicks = checkedHoldPriceTicks;
+        order.holdPerLot = checkedHoldPerLot;
+        order.clientOrderId0 = checkedId0;
+        order.clientOrderId1 = checkedId1;
+        order.clientOrderId2 = checkedId2;
+        order.clientOrderId3 = checkedId3;
         state.open(order);
         orderEvents.accepted(order);
         ledger.hold(account, ExchangeState.holdAssetIndex(order), order.heldAmount(), BalanceReason.ORDER_HOLD, order.orderId);
@@ -156,8 +167,8 @@ final class OrderEntry
         }
         final SymbolBook book = order.book;
         final SymbolSpec spec = book.spec;
-        final long newPriceTicks = command.priceMinor() / spec.tickMinor();
-        final long newQtyLots = command.qtyMinor() / spec.lotMinor();
+        final long newPriceTicks = checkedTicks;
+        final long newQtyLots = checkedLots;
         final long w0 = AsciiField.word(buffer, newIdOffset, 0);
         final long w1 = AsciiField.word(buffer, newIdOffset, 1);
         final long w2 = AsciiField.word(buffer, newIdOffset, 2);
@@ -208,14 +219,22 @@ final class OrderEntry
         }
     }
 
-    private RejectReason checkPlace(final PlaceOrderDecoder command, final long nowNs, final DirectBuffer buffer, final int idOffset)
+    /**
+     * The checks of §6 in order; on success the derived values are left in the {@code checked*} fields for
+     * {@link #place} (computed once: each costs a division or a hash probe).
+     */
+    private RejectReason checkPlace(
+        final PlaceOrderDecoder command,
+        final long nowNs,
+        final Account account,
+        final SymbolBook book,
+        final DirectBuffer buffer,
+        final int idOffset)
     {
-        final Account account = state.accounts.get(command.accountId());
         if (account == null)
         {
             return RejectReason.UNKNOWN_ACCOUNT;
         }
-        final SymbolBook book = state.symbol(command.symbolId());
         if (book == null)
         {
             return RejectReason.UNKNOWN_SYMBOL;
@@ -273,9 +292,10 @@ final class OrderEntry
         {
             return qtyReason;
         }
-        final long lots = qtyMinor / spec.lotMinor();
+        final long lots = checkedLots;
         final boolean hasLimit = type == OrderCodes.LIMIT || type == OrderCodes.STOP_LIMIT;
         final long priceMinor = command.priceMinor();
+        long priceTicks = 0;
         if (hasLimit)
         {
             final RejectReason priceReason = checkPrice(book, priceMinor, RejectReason.INVALID_PRICE);
@@ -283,6 +303,7 @@ final class OrderEntry
             {
                 return priceReason;
             }
+            priceTicks = checkedTicks;
         }
         else if (priceMinor != 0)
         {
@@ -290,6 +311,7 @@ final class OrderEntry
         }
         final boolean isStop = type == OrderCodes.STOP || type == OrderCodes.STOP_LIMIT;
         final long stopMinor = command.stopPriceMinor();
+        long stopTicks = 0;
         if (isStop)
         {
             final RejectReason stopReason = checkPrice(book, stopMinor, RejectReason.INVALID_STOP_PRICE);
@@ -297,7 +319,7 @@ final class OrderEntry
             {
                 return stopReason;
             }
-            final long stopTicks = stopMinor / spec.tickMinor();
+            stopTicks = checkedTicks;
             if (side == OrderCodes.BUY ? stopTicks <= book.lastPriceTicks : stopTicks >= book.lastPriceTicks)
             {
                 return RejectReason.STOP_PRICE_ALREADY_REACHED;
@@ -315,13 +337,13 @@ final class OrderEntry
         {
             return RejectReason.DUPLICATE_CLIENT_ORDER_ID;
         }
-        final long priceTicks = priceMinor / spec.tickMinor();
-        final long holdPriceTicks = holdPriceTicks(book, side, type, priceTicks, stopMinor / spec.tickMinor());
+        final long holdPriceTicks = holdPriceTicks(book, side, type, priceTicks, stopTicks);
         if (holdPriceTicks * lots * spec.quotePerTickLot() > spec.maxNotionalMinor())
         {
             return RejectReason.ABOVE_MAX_NOTIONAL;
         }
-        final long hold = side == OrderCodes.BUY ? lots * book.buyHoldPerLot(holdPriceTicks) : lots * spec.lotMinor();
+        final long holdPerLot = side == OrderCodes.BUY ? book.buyHoldPerLot(holdPriceTicks) : spec.lotMinor();
+        final long hold = lots * holdPerLot;
         final int holdAsset = side == OrderCodes.BUY ? book.quoteAssetIndex : book.baseAssetIndex;
         if (account.available[holdAsset] < hold)
         {
@@ -336,6 +358,14 @@ final class OrderEntry
         {
             return RejectReason.FOK_NOT_FILLABLE;
         }
+        checkedPriceTicks = priceTicks;
+        checkedStopTicks = stopTicks;
+        checkedHoldPriceTicks = holdPriceTicks;
+        checkedHoldPerLot = holdPerLot;
+        checkedId0 = w0;
+        checkedId1 = w1;
+        checkedId2 = w2;
+        checkedId3 = w3;
         return null;
     }
 
@@ -414,18 +444,22 @@ final class OrderEntry
         return null;
     }
 
-    /** INVALID_QUANTITY, BAD_LOT, BELOW_MIN_QUANTITY (when asked), ABOVE_MAX_QUANTITY; null when fine. */
-    private static RejectReason checkQuantity(final SymbolSpec spec, final long qtyMinor, final boolean checkMin)
+    /**
+     * INVALID_QUANTITY, BAD_LOT, BELOW_MIN_QUANTITY (when asked), ABOVE_MAX_QUANTITY; null when fine, with the
+     * quantity in lots left in {@link #checkedLots}.
+     */
+    private RejectReason checkQuantity(final SymbolSpec spec, final long qtyMinor, final boolean checkMin)
     {
         if (qtyMinor <= 0)
         {
             return RejectReason.INVALID_QUANTITY;
         }
-        if (qtyMinor % spec.lotMinor() != 0)
+        final long lots = qtyMinor / spec.lotMinor();
+        if (lots * spec.lotMinor() != qtyMinor)
         {
             return RejectReason.BAD_LOT;
         }
-        final long lots = qtyMinor / spec.lotMinor();
+        checkedLots = lots;
         if (checkMin && lots < spec.minQtyLots())
         {
             return RejectReason.BELOW_MIN_QUANTITY;
@@ -437,18 +471,22 @@ final class OrderEntry
         return null;
     }
 
-    /** {@code nonPositive}, BAD_TICK, OUTSIDE_PRICE_BAND; null when fine. */
-    private static RejectReason checkPrice(final SymbolBook book, final long priceMinor, final RejectReason nonPositive)
+    /**
+     * {@code nonPositive}, BAD_TICK, OUTSIDE_PRICE_BAND; null when fine, with the price in ticks left in
+     * {@link #checkedTicks}.
+     */
+    private RejectReason checkPrice(final SymbolBook book, final long priceMinor, final RejectReason nonPositive)
     {
         if (priceMinor <= 0)
         {
             return nonPositive;
         }
-        if (priceMinor % book.spec.tickMinor() != 0)
+        final long ticks = priceMinor / book.spec.tickMinor();
+        if (ticks * book.spec.tickMinor() != priceMinor)
         {
             return RejectReason.BAD_TICK;
         }
-        final long ticks = priceMinor / book.spec.tickMinor();
+        checkedTicks = ticks;
         if (ticks < book.bandLowTicks() || ticks > book.bandHighTicks())
         {
             return RejectReason.OUTSIDE_PRICE_BAND;

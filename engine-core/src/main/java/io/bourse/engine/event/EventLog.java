@@ -1,7 +1,9 @@
 package io.bourse.engine.event;
 
+import java.util.Arrays;
+
 import org.agrona.DirectBuffer;
-import org.agrona.ExpandableArrayBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
 
 import io.bourse.sbe.MessageHeaderEncoder;
 import io.bourse.sbe.AccountCreatedEncoder;
@@ -27,7 +29,8 @@ public final class EventLog
 {
     private static final int INITIAL_CAPACITY = 64 * 1024;
 
-    private final ExpandableArrayBuffer buffer;
+    /** Plain buffer over a byte array that grows only in {@link #begin}, so field writes pay no capacity checks. */
+    private final UnsafeBuffer buffer;
     private final MessageHeaderEncoder header = new MessageHeaderEncoder();
     private final CommandRejectedEncoder commandRejected = new CommandRejectedEncoder();
     private final AccountCreatedEncoder accountCreated = new AccountCreatedEncoder();
@@ -52,7 +55,7 @@ public final class EventLog
 
     public EventLog(final int initialCapacity)
     {
-        buffer = new ExpandableArrayBuffer(initialCapacity);
+        buffer = new UnsafeBuffer(new byte[initialCapacity]);
     }
 
     /** Forgets all events; the buffer is reused. */
@@ -85,7 +88,11 @@ public final class EventLog
         final int offset = length;
         length += MessageHeaderEncoder.ENCODED_LENGTH + blockLength;
         count++;
-        buffer.checkLimit(length);
+        if (length > buffer.capacity())
+        {
+            // A command with unusually many events (a mass cancel of a deep account): grow, keeping what is written.
+            buffer.wrap(Arrays.copyOf(buffer.byteArray(), Math.max(length, buffer.capacity() * 2)));
+        }
         return offset;
     }
 
