@@ -39,6 +39,24 @@ public final class ConfigLoader
     {
     }
 
+    /** Classpath name of the shipped config/bourse.conf, packaged into the engine-core jar. */
+    public static final String DEFAULT_RESOURCE = "bourse.conf";
+
+    /** The shipped default configuration (config/bourse.conf, from the classpath), with the usual overrides. */
+    public static ExchangeConfig loadDefault()
+    {
+        try
+        {
+            final Config parsed = ConfigFactory.parseResources(
+                ConfigLoader.class.getClassLoader(), DEFAULT_RESOURCE, ConfigParseOptions.defaults().setAllowMissing(false));
+            return fromConfig(ConfigFactory.defaultOverrides().withFallback(parsed).resolve());
+        }
+        catch (final com.typesafe.config.ConfigException ex)
+        {
+            throw wrap("cannot load the default config from the classpath: " + ex.getMessage(), ex);
+        }
+    }
+
     /** Loads and validates the assets and symbols of a config file, with system property and environment overrides. */
     public static ExchangeConfig load(final Path file)
     {

@@ -55,6 +55,18 @@ class ConfigLoaderTest
     }
 
     @Test
+    void shouldLoadTheSameDefaultConfigFromTheClasspath()
+    {
+        assumeNoBourseEnvironment();
+        final ExchangeConfig fromFile = ConfigLoader.load(shippedConfig());
+
+        final ExchangeConfig fromClasspath = ConfigLoader.loadDefault();
+
+        assertThat(fromClasspath.assets()).containsExactlyElementsOf(fromFile.assets());
+        assertThat(fromClasspath.symbols()).containsExactlyElementsOf(fromFile.symbols());
+    }
+
+    @Test
     void shouldShipDefaultsForOtherModulesSections()
     {
         assumeNoBourseEnvironment();
