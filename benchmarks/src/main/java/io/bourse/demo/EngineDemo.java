@@ -33,8 +33,8 @@ public final class EngineDemo implements Callable<Integer>
 {
     private static final long SECOND_NS = 1_000_000_000L;
 
-    @Option(names = "--config", description = "Configuration file (default: ${DEFAULT-VALUE}).")
-    private Path configFile = Path.of("config/bourse.conf");
+    @Option(names = "--config", description = "Configuration file (default: the shipped config/bourse.conf).")
+    private Path configFile;
 
     @Option(names = "--seconds", description = "How long to run (default: ${DEFAULT-VALUE}).")
     private int seconds = 10;
@@ -56,7 +56,7 @@ public final class EngineDemo implements Callable<Integer>
             System.err.println("--seconds must be at least 1");
             return 2;
         }
-        final ExchangeConfig config = ConfigLoader.load(configFile);
+        final ExchangeConfig config = configFile == null ? ConfigLoader.loadDefault() : ConfigLoader.load(configFile);
         final ExchangeEngine engine = new ExchangeEngine(config);
         final CommandWriter writer = new CommandWriter();
         final EventLog events = new EventLog();
