@@ -1,6 +1,5 @@
 package io.bourse.engine.differential;
 
-import java.util.function.LongConsumer;
 
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
@@ -61,7 +60,7 @@ class DifferentialRunTest
     }
 
     /** Delegates to a reference but, from one command on, flips an event byte or the state hash. */
-    private static final class Faulty implements ExchangeStateMachine
+    private static final class Faulty extends ForwardingView implements ExchangeStateMachine
     {
         private final ExchangeStateMachine delegate;
         private final int fromIndex;
@@ -71,6 +70,7 @@ class DifferentialRunTest
 
         Faulty(final ExchangeStateMachine delegate, final int fromIndex, final boolean hashOnly)
         {
+            super(delegate);
             this.delegate = delegate;
             this.fromIndex = fromIndex;
             this.hashOnly = hashOnly;
@@ -95,48 +95,6 @@ class DifferentialRunTest
         public long stateHash()
         {
             return hashOnly && index > fromIndex ? delegate.stateHash() ^ 1 : delegate.stateHash();
-        }
-
-        @Override
-        public void forEachAccount(final LongConsumer visitor)
-        {
-            delegate.forEachAccount(visitor);
-        }
-
-        @Override
-        public long availableMinor(final long accountId, final int assetId)
-        {
-            return delegate.availableMinor(accountId, assetId);
-        }
-
-        @Override
-        public long heldMinor(final long accountId, final int assetId)
-        {
-            return delegate.heldMinor(accountId, assetId);
-        }
-
-        @Override
-        public void forEachOpenOrder(final OpenOrderVisitor visitor)
-        {
-            delegate.forEachOpenOrder(visitor);
-        }
-
-        @Override
-        public long bestBidPriceMinor(final int symbolId)
-        {
-            return delegate.bestBidPriceMinor(symbolId);
-        }
-
-        @Override
-        public long bestAskPriceMinor(final int symbolId)
-        {
-            return delegate.bestAskPriceMinor(symbolId);
-        }
-
-        @Override
-        public long lastPriceMinor(final int symbolId)
-        {
-            return delegate.lastPriceMinor(symbolId);
         }
     }
 }
