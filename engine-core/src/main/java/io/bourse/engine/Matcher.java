@@ -97,7 +97,7 @@ final class Matcher
         }
     }
 
-    /** Releases what the order holds with an ORDER_RELEASE... after {@code OrderCancelled}, then forgets it. */
+    /** Emits {@code OrderCancelled}, releases what the order still holds (ORDER_RELEASE), then forgets the order. */
     private void cancelUnbooked(final Order order, final CancelReason reason)
     {
         orderEvents.cancelled(order, reason);

@@ -94,12 +94,6 @@ public final class BookSide
         return chunk.levels[chunk.size - 1 - (rank - cursorChunkFirstRank)];
     }
 
-    /** True when {@code priceTicks} is at least as good as {@code limitTicks} for this side. */
-    public boolean isAtLeastAsGood(final long priceTicks, final long limitTicks)
-    {
-        return higherIsBetter ? priceTicks >= limitTicks : priceTicks <= limitTicks;
-    }
-
     /** Adds the order at the tail of the level at {@code priceTicks}, creating the level if needed. */
     public void add(final Order order, final long priceTicks)
     {
