@@ -13,6 +13,16 @@ public final class ClientOrderIdIndex
     private Order[] slots;
     private int mask;
     private int size;
+    /**
+     * The free slot where the last unsuccessful {@link #find} stopped, and its key: placing an order looks its id up
+     * and then adds it, so the add can skip the second probe. Any removal or growth invalidates it.
+     */
+    private int freeSlotHint = -1;
+    private long hintAccountId;
+    private long hintW0;
+    private long hintW1;
+    private long hintW2;
+    private long hintW3;
 
     public ClientOrderIdIndex(final int initialCapacity)
     {
@@ -34,6 +44,12 @@ public final class ClientOrderIdIndex
             }
             index = (index + 1) & mask;
         }
+        freeSlotHint = index;
+        hintAccountId = accountId;
+        hintW0 = w0;
+        hintW1 = w1;
+        hintW2 = w2;
+        hintW3 = w3;
         return null;
     }
 
@@ -43,14 +59,25 @@ public final class ClientOrderIdIndex
         if ((size + 1) * 2 > slots.length)
         {
             grow();
+            freeSlotHint = -1;
         }
-        insert(order);
+        if (freeSlotHint >= 0 && slots[freeSlotHint] == null && order.accountId == hintAccountId
+            && order.clientOrderIdEquals(hintW0, hintW1, hintW2, hintW3))
+        {
+            slots[freeSlotHint] = order;
+        }
+        else
+        {
+            insert(order);
+        }
+        freeSlotHint = -1;
         size++;
     }
 
     /** Removes an order that was added. */
     public void remove(final Order order)
     {
+        freeSlotHint = -1;
         int index = slot(order.accountId, order.clientOrderId0, order.clientOrderId1, order.clientOrderId2, order.clientOrderId3);
         while (slots[index] != order)
         {

@@ -34,6 +34,15 @@ class ClientOrderIdIndexTest
                 order.accountId = account;
                 order.clientOrderId0 = w0;
                 order.clientOrderId1 = w1;
+                // As the engine does: look the id up (a miss), then add; sometimes with a removal in between,
+                // which must not leave the new entry unreachable.
+                assertThat(index.find(account, w0, w1, 0, 0)).isNull();
+                if (!indexed.isEmpty() && random.nextInt(4) == 0)
+                {
+                    final Order removed = indexed.remove(random.nextInt(indexed.size()));
+                    index.remove(removed);
+                    model.remove(List.of(removed.accountId, removed.clientOrderId0, removed.clientOrderId1, 0L, 0L));
+                }
                 index.add(order);
                 model.put(key, order);
                 indexed.add(order);
