@@ -1,0 +1,11 @@
+package io.bourse.engine.pipeline;
+
+/**
+ * Receives each processed command after its journal document was written (stage 3). Called on the reply thread, in
+ * engine-sequence order; the slot is reused once the call returns, so copy what must outlive it.
+ */
+@FunctionalInterface
+public interface ReplyListener
+{
+    void onReply(CommandSlot slot, boolean endOfBatch);
+}
