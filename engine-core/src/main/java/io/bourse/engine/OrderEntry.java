@@ -169,10 +169,10 @@ final class OrderEntry
         final SymbolSpec spec = book.spec;
         final long newPriceTicks = checkedTicks;
         final long newQtyLots = checkedLots;
-        final long w0 = AsciiField.word(buffer, newIdOffset, 0);
-        final long w1 = AsciiField.word(buffer, newIdOffset, 1);
-        final long w2 = AsciiField.word(buffer, newIdOffset, 2);
-        final long w3 = AsciiField.word(buffer, newIdOffset, 3);
+        final long w0 = checkedId0;
+        final long w1 = checkedId1;
+        final long w2 = checkedId2;
+        final long w3 = checkedId3;
         final int holdAsset = ExchangeState.holdAssetIndex(order);
 
         if (newQtyLots <= order.filledLots)
@@ -412,6 +412,10 @@ final class OrderEntry
         {
             return RejectReason.DUPLICATE_CLIENT_ORDER_ID;
         }
+        checkedId0 = w0;
+        checkedId1 = w1;
+        checkedId2 = w2;
+        checkedId3 = w3;
         return null;
     }
 
