@@ -6,6 +6,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 
 import io.bourse.engine.command.CommandWriter;
 import io.bourse.engine.event.EventLog;
+import io.bourse.engine.snapshot.SnapshotImage;
 
 /**
  * One preallocated ring entry, overwritten in place: the command bytes written by a publisher, then the engine sequence,
@@ -22,6 +23,9 @@ public final class CommandSlot
     private final UnsafeBuffer commandBuffer = new UnsafeBuffer(new byte[CommandWriter.MAX_COMMAND_LENGTH]);
     private final EventLog events = new EventLog();
     int commandLength;
+    long sourceId;
+    EngineTask task;
+    SnapshotImage snapshot;
     long engineSequence = NO_SEQUENCE;
     long engineTimeNs;
     long journalIndex = NOT_JOURNALED;
@@ -40,6 +44,12 @@ public final class CommandSlot
     public int commandLength()
     {
         return commandLength;
+    }
+
+    /** Who published the command (a gateway session id, say), for routing replies; 0 when nobody in particular. */
+    public long sourceId()
+    {
+        return sourceId;
     }
 
     /** The engine sequence (1, 2, ...) stamped by the engine stage, {@link #NO_SEQUENCE} if not processed. */
