@@ -1,0 +1,86 @@
+package io.bourse.gateway.fix;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import io.bourse.engine.config.ExchangeConfig;
+import io.bourse.engine.pipeline.ReplyListener;
+import io.bourse.gateway.auth.Authenticator;
+import io.bourse.gateway.fix.order.FixReplyRouter;
+import io.bourse.gateway.fix.order.OrderSink;
+import io.bourse.gateway.fix.session.FixSessionContext;
+import io.bourse.gateway.fix.session.FixSessionRegistry;
+import io.bourse.gateway.fix.session.FixSessionStates;
+
+/**
+ * The FIX gateway wired together: register {@link #replyListener()} with the engine before it starts, then
+ * {@link #start} the acceptor with the engine's publisher. Used by {@link FixServerExtension} and by in-process tests.
+ */
+public final class FixGateway implements AutoCloseable
+{
+    private final FixSettings settings;
+    private final ExchangeConfig exchangeConfig;
+    private final Authenticator authenticator;
+    private final FixSessionRegistry registry = new FixSessionRegistry();
+    private final FixSessionStates states;
+    private final FixReplyRouter router;
+    private final ExecutorService authExecutor;
+    private FixAcceptor acceptor;
+    private int port = -1;
+
+    public FixGateway(final FixSettings settings, final ExchangeConfig exchangeConfig, final Authenticator authenticator)
+    {
+        this.settings = settings;
+        this.exchangeConfig = exchangeConfig;
+        this.authenticator = authenticator;
+        this.states = new FixSessionStates(settings.outboundStoreMessages());
+        this.router = new FixReplyRouter(registry);
+        this.authExecutor = Executors.newSingleThreadExecutor(runnable ->
+        {
+            final Thread thread = new Thread(runnable, "bourse-fix-auth");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Routes engine replies to FIX sessions; add it to the engine's reply listeners. */
+    public ReplyListener replyListener()
+    {
+        return router;
+    }
+
+    public FixReplyRouter router()
+    {
+        return router;
+    }
+
+    public FixSessionRegistry registry()
+    {
+        return registry;
+    }
+
+    /** Binds the FIX port; returns the bound port. */
+    public int start(final OrderSink sink, final int ioThreads) throws InterruptedException
+    {
+        final FixSessionContext context =
+            new FixSessionContext(settings, exchangeConfig, registry, states, authenticator, authExecutor, sink);
+        acceptor = new FixAcceptor(context, ioThreads);
+        port = acceptor.start();
+        return port;
+    }
+
+    public int port()
+    {
+        return port;
+    }
+
+    @Override
+    public void close()
+    {
+        if (acceptor != null)
+        {
+            acceptor.close();
+        }
+        authExecutor.shutdownNow();
+    }
+}

@@ -1,0 +1,69 @@
+package io.bourse.gateway.fix;
+
+import io.bourse.engine.server.EngineServer;
+import io.bourse.engine.server.ServerExtension;
+import io.bourse.engine.server.ServerSetup;
+import io.bourse.gateway.auth.Authenticator;
+import io.bourse.gateway.fix.order.OrderSink;
+
+/**
+ * Runs the FIX 4.4 acceptor inside {@code bourse server}: reads {@code bourse.gateway.fix-port} and
+ * {@code bourse.gateway.fix.*}, registers the FIX reply router before recovery and binds the port once the engine runs.
+ */
+public final class FixServerExtension implements ServerExtension
+{
+    private static final System.Logger LOG = System.getLogger(FixServerExtension.class.getName());
+    private static final int IO_THREADS = 1;
+
+    private final Authenticator authenticator;
+    private FixGateway gateway;
+
+    /** For the ServiceLoader: authenticates against the gateway's credential store. */
+    public FixServerExtension()
+    {
+        this(null);
+    }
+
+    /** For embedding: authenticates with {@code authenticator}. */
+    public FixServerExtension(final Authenticator authenticator)
+    {
+        this.authenticator = authenticator;
+    }
+
+    @Override
+    public String name()
+    {
+        return "FIX 4.4 acceptor";
+    }
+
+    @Override
+    public void configure(final ServerSetup setup)
+    {
+        final FixSettings settings = FixSettings.fromConfig(setup.config());
+        gateway = new FixGateway(settings, setup.exchangeConfig(), authenticator != null ? authenticator : denyAll());
+        setup.addReplyListener(gateway.replyListener());
+    }
+
+    @Override
+    public void start(final EngineServer server) throws Exception
+    {
+        final int port = gateway.start(OrderSink.of(server.publisher()), IO_THREADS);
+        LOG.log(System.Logger.Level.INFO, "FIX 4.4 acceptor listening on port {0}", port);
+    }
+
+    @Override
+    public void close()
+    {
+        if (gateway != null)
+        {
+            gateway.close();
+        }
+    }
+
+    /** Until the shared credential store is wired in, refuse every logon rather than accept any secret. */
+    private static Authenticator denyAll()
+    {
+        LOG.log(System.Logger.Level.WARNING, "FIX acceptor has no credential store: every logon is refused");
+        return (accountId, secret) -> false;
+    }
+}
