@@ -318,6 +318,7 @@ public final class FixClient implements AutoCloseable
                             .put(FixTags.GAP_FILL_FLAG, 'Y').put(FixTags.NEW_SEQ_NO, nextSenderSeqNum);
                         write(true);
                     }
+                    listener.onSessionMessage(msgType, message);
                 }
                 case '3', '5' -> listener.onSessionMessage(msgType, message);
                 default -> listener.onMessage(msgType, message);

@@ -16,7 +16,7 @@ public interface FixClientListener
     /** An application message: ExecutionReport (8), OrderCancelReject (9), OrderMassCancelReport (r), ... */
     void onMessage(char msgType, FixMessage message);
 
-    /** A session-level Reject (3) or Logout (5) from the exchange, with its Text(58). */
+    /** A session-level Reject (3), Logout (5) or ResendRequest (2, already answered with a GapFill). */
     default void onSessionMessage(final char msgType, final FixMessage message)
     {
     }
