@@ -48,6 +48,7 @@ public final class FixClient implements AutoCloseable
     private long nextSenderSeqNum = 1;
     private volatile long nextTargetSeqNum = 1;
     private boolean autoFlush = true;
+    private int receiveBufferBytes;
 
     public FixClient(final FixClientListener listener)
     {
@@ -85,6 +86,7 @@ public final class FixClient implements AutoCloseable
         channel = new Bootstrap().group(group)
             .channel(Epoll.isAvailable() ? EpollSocketChannel.class : NioSocketChannel.class)
             .option(ChannelOption.TCP_NODELAY, true)
+            .option(ChannelOption.SO_RCVBUF, receiveBufferBytes > 0 ? receiveBufferBytes : null)
             .handler(new ChannelInitializer<SocketChannel>()
             {
                 @Override
@@ -177,6 +179,13 @@ public final class FixClient implements AutoCloseable
     public void sendRaw(final byte[] bytes)
     {
         channel.writeAndFlush(channel.alloc().buffer(bytes.length).writeBytes(bytes));
+    }
+
+    /** A fixed socket receive buffer (before {@link #connect}); 0 leaves the kernel's auto-tuning. */
+    public FixClient receiveBufferBytes(final int bytes)
+    {
+        this.receiveBufferBytes = bytes;
+        return this;
     }
 
     public synchronized FixClient autoFlush(final boolean autoFlush)
