@@ -95,8 +95,16 @@ final class FixConnectionHandler extends ByteToMessageDecoder
     @Override
     public void exceptionCaught(final ChannelHandlerContext ctx, final Throwable cause)
     {
-        exceptions++;
-        LOG.log(System.Logger.Level.ERROR, "FIX connection " + ctx.channel().remoteAddress() + " closed: " + cause, cause);
+        if (cause instanceof java.io.IOException)
+        {
+            // resets and broken pipes are the peer's doing, not ours
+            LOG.log(System.Logger.Level.INFO, "FIX connection {0} closed: {1}", ctx.channel().remoteAddress(), cause.toString());
+        }
+        else
+        {
+            exceptions++;
+            LOG.log(System.Logger.Level.ERROR, "FIX connection " + ctx.channel().remoteAddress() + " closed: " + cause, cause);
+        }
         session.onDisconnected();
         ctx.close();
     }

@@ -29,7 +29,7 @@ public final class FixTestExchange implements AutoCloseable
 {
     public static final int BTC = 1;
     public static final int USDT = 3;
-    private static final int RING_SIZE = 4096;
+    private static final int RING_SIZE = Integer.getInteger("bourse.test.ring-size", 4096);
     private static final CommandFiller<byte[]> COPY = FixTestExchange::copy;
 
     private final EngineServer server;

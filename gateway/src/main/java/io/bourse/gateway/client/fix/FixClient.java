@@ -36,6 +36,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 public final class FixClient implements AutoCloseable
 {
     private static final int MAX_MESSAGE_BYTES = 64 * 1024;
+    private static final int BATCH_BYTES = 32 * 1024;
 
     private final EventLoopGroup group;
     private final boolean ownsGroup;
@@ -49,6 +50,7 @@ public final class FixClient implements AutoCloseable
     private volatile long nextTargetSeqNum = 1;
     private boolean autoFlush = true;
     private int receiveBufferBytes;
+    private ByteBuf batch;
 
     public FixClient(final FixClientListener listener)
     {
@@ -176,8 +178,9 @@ public final class FixClient implements AutoCloseable
     }
 
     /** Sends raw bytes as they are (tests of malformed input). */
-    public void sendRaw(final byte[] bytes)
+    public synchronized void sendRaw(final byte[] bytes)
     {
+        flushBatch();
         channel.writeAndFlush(channel.alloc().buffer(bytes.length).writeBytes(bytes));
     }
 
@@ -194,9 +197,10 @@ public final class FixClient implements AutoCloseable
         return this;
     }
 
-    public void flush()
+    /** Sends what was batched since the last flush as one write. */
+    public synchronized void flush()
     {
-        channel.flush();
+        flushBatch();
     }
 
     public synchronized long nextSenderSeqNum()
@@ -231,17 +235,27 @@ public final class FixClient implements AutoCloseable
             .put(FixTags.MSG_SEQ_NUM, nextSenderSeqNum++).putTimestampMs(FixTags.SENDING_TIME, System.currentTimeMillis());
     }
 
+    /** Encodes into the batch buffer; with {@code flush} the batch goes out as one write. Caller holds the lock. */
     private void write(final boolean flush)
     {
-        final ByteBuf out = channel.alloc().buffer(encoder.maxFrameLength());
-        encoder.writeTo(out);
-        if (flush)
+        if (batch == null)
         {
-            channel.writeAndFlush(out, channel.voidPromise());
+            batch = channel.alloc().buffer(BATCH_BYTES);
         }
-        else
+        encoder.writeTo(batch);
+        if (flush || batch.readableBytes() >= BATCH_BYTES)
         {
-            channel.write(out, channel.voidPromise());
+            flushBatch();
+        }
+    }
+
+    private void flushBatch()
+    {
+        if (batch != null)
+        {
+            final ByteBuf out = batch;
+            batch = null;
+            channel.writeAndFlush(out, channel.voidPromise());
         }
     }
 

@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import io.bourse.gateway.fix.order.OrderReport;
 
 /**
- * The reports of one engine command for one session, built on the reply thread and run on the session's event loop.
+ * The reports of one engine command for one session, built on the reply thread and handled on the session's event loop.
  * {@code sourced} marks the reply to a command this session published itself.
  */
-public final class Delivery implements Runnable
+public final class Delivery
 {
     private final FixSession session;
     private final boolean sourced;
@@ -33,11 +33,5 @@ public final class Delivery implements Runnable
     public ArrayList<OrderReport> reports()
     {
         return reports;
-    }
-
-    @Override
-    public void run()
-    {
-        session.onDelivery(this);
     }
 }

@@ -1,9 +1,11 @@
 package io.bourse.gateway.fix.session;
 
 import java.util.ArrayDeque;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.bourse.gateway.fix.codec.FixEncoder;
 import io.bourse.gateway.fix.codec.FixMessage;
@@ -50,6 +52,9 @@ public final class FixSession
     private final FixOrderEntry orderEntry;
     private final FixReportWriter reportWriter;
     private final ArrayDeque<PendingRequest> pendingRequests = new ArrayDeque<>();
+    private final ConcurrentLinkedQueue<Delivery> inbox = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private final Runnable drainTask = this::drainInbox;
     private Phase phase = Phase.AWAIT_LOGON;
     private FixSessionState state;
     private long accountId;
@@ -467,16 +472,43 @@ public final class FixSession
         writeApplication();
     }
 
-    /** Hands a delivery to this session's event loop; callable from any thread, never blocks. */
+    /**
+     * Hands a delivery to this session's event loop; callable from any thread, never blocks. Deliveries queue up and
+     * one task drains them all, so a burst costs one event-loop wake-up and one flush, not one per command.
+     */
     public void deliver(final Delivery delivery)
     {
-        try
+        inbox.add(delivery);
+        if (drainScheduled.compareAndSet(false, true))
         {
-            channel.eventLoop().execute(delivery);
+            try
+            {
+                channel.eventLoop().execute(drainTask);
+            }
+            catch (final RejectedExecutionException ex)
+            {
+                // the event loop is shutting down: the connection is gone
+            }
         }
-        catch (final RejectedExecutionException ex)
+    }
+
+    private void drainInbox()
+    {
+        // Cleared before polling: a delivery added after the last poll schedules another drain.
+        drainScheduled.set(false);
+        Delivery delivery;
+        while ((delivery = inbox.poll()) != null)
         {
-            // the event loop is shutting down: the connection is gone
+            onDelivery(delivery);
+        }
+        if (phase != Phase.ACTIVE)
+        {
+            return;
+        }
+        flush();
+        if (!channel.isWritable())
+        {
+            disconnect("slow consumer: more than " + context.settings().maxOutboundBytes() + " bytes unsent");
         }
     }
 
@@ -519,11 +551,6 @@ public final class FixSession
                     writeApplication();
                 }
             }
-        }
-        flush();
-        if (!channel.isWritable())
-        {
-            disconnect("slow consumer: more than " + context.settings().maxOutboundBytes() + " bytes unsent");
         }
     }
 
