@@ -13,7 +13,11 @@ import io.netty.buffer.ByteBuf;
 public final class FixEncoder
 {
     private static final byte[] BEGIN = "8=FIX.4.4\u00019=".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    /** {@code YYYYMMDD-HH:MM:SS.sss} */
+    private static final int TIMESTAMP_LENGTH = 21;
     private final StringBuilder scratch = new StringBuilder(32);
+    private final byte[] cachedTimestamp = new byte[TIMESTAMP_LENGTH];
+    private long cachedSecond = Long.MIN_VALUE;
     private byte[] body = new byte[512];
     private int length;
     private int applicationStart;
@@ -72,12 +76,30 @@ public final class FixEncoder
         return put(tag, scratch);
     }
 
-    /** A UTCTimestamp with milliseconds. */
+    /** A UTCTimestamp with milliseconds; the date and time of the current second are formatted once and reused. */
     public FixEncoder putTimestampMs(final int tag, final long epochMs)
     {
-        scratch.setLength(0);
-        FixTime.appendMillis(scratch, epochMs);
-        return put(tag, scratch);
+        final long second = Math.floorDiv(epochMs, 1000L);
+        if (second != cachedSecond)
+        {
+            scratch.setLength(0);
+            FixTime.appendMillis(scratch, second * 1000L);
+            for (int i = 0; i < TIMESTAMP_LENGTH; i++)
+            {
+                cachedTimestamp[i] = (byte)scratch.charAt(i);
+            }
+            cachedSecond = second;
+        }
+        final int millis = (int)Math.floorMod(epochMs, 1000L);
+        putTag(tag);
+        ensure(TIMESTAMP_LENGTH + 1);
+        System.arraycopy(cachedTimestamp, 0, body, length, TIMESTAMP_LENGTH - 3);
+        length += TIMESTAMP_LENGTH - 3;
+        body[length++] = (byte)('0' + millis / 100);
+        body[length++] = (byte)('0' + millis / 10 % 10);
+        body[length++] = (byte)('0' + millis % 10);
+        body[length++] = FixFramer.SOH;
+        return this;
     }
 
     /** Marks where the standard header ends and the application fields begin. */

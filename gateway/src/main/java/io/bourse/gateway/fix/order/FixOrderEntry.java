@@ -1,7 +1,6 @@
 package io.bourse.gateway.fix.order;
 
 import io.bourse.engine.config.ExchangeConfig;
-import io.bourse.engine.config.SymbolSpec;
 import io.bourse.engine.pipeline.CommandPublisher;
 import io.bourse.gateway.fix.codec.FixDecimal;
 import io.bourse.gateway.fix.codec.FixMessage;
@@ -37,7 +36,7 @@ public final class FixOrderEntry
     public static final int INCORRECT_QUANTITY = 13;
     public static final int OTHER = 99;
 
-    private final ExchangeConfig config;
+    private final FixSymbols symbols;
     private final OrderSink sink;
     private final OrderRequest request = new OrderRequest();
     private int rejectTag;
@@ -47,7 +46,7 @@ public final class FixOrderEntry
 
     public FixOrderEntry(final ExchangeConfig config, final OrderSink sink)
     {
-        this.config = config;
+        this.symbols = new FixSymbols(config);
         this.sink = sink;
     }
 
@@ -95,12 +94,12 @@ public final class FixOrderEntry
             return businessReject(OTHER, "ClOrdID must be 1 to 32 printable ASCII characters");
         }
         request.clientOrderId = pending.clOrdId;
-        final SymbolSpec symbol = symbol(message);
+        final FixSymbols.Entry symbol = symbol(message);
         if (symbol == null)
         {
             return rejectTag != 0 ? SESSION_REJECT : BUSINESS_REJECT;
         }
-        request.symbolId = symbol.id();
+        request.symbolId = symbol.spec().id();
 
         switch (pending.side)
         {
@@ -205,7 +204,7 @@ public final class FixOrderEntry
             return businessReject(OTHER, "ClOrdID must be 1 to 32 printable ASCII characters");
         }
         request.clientOrderId = pending.clOrdId;
-        final SymbolSpec symbol = symbol(message);
+        final FixSymbols.Entry symbol = symbol(message);
         if (symbol == null)
         {
             return rejectTag != 0 ? SESSION_REJECT : BUSINESS_REJECT;
@@ -226,12 +225,12 @@ public final class FixOrderEntry
             case '7' -> request.symbolId = 0;
             case '1' ->
             {
-                final SymbolSpec symbol = symbol(message);
+                final FixSymbols.Entry symbol = symbol(message);
                 if (symbol == null)
                 {
                     return rejectTag != 0 ? SESSION_REJECT : BUSINESS_REJECT;
                 }
-                request.symbolId = symbol.id();
+                request.symbolId = symbol.spec().id();
             }
             case 0 ->
             {
@@ -271,7 +270,7 @@ public final class FixOrderEntry
         return PUBLISHED;
     }
 
-    private SymbolSpec symbol(final FixMessage message)
+    private FixSymbols.Entry symbol(final FixMessage message)
     {
         final String code = message.getString(FixTags.SYMBOL);
         if (code == null)
@@ -279,7 +278,7 @@ public final class FixOrderEntry
             missing(FixTags.SYMBOL);
             return null;
         }
-        final SymbolSpec symbol = config.symbol(code);
+        final FixSymbols.Entry symbol = symbols.byCode(code);
         if (symbol == null)
         {
             businessReject(UNKNOWN_SYMBOL, "UNKNOWN_SYMBOL");
@@ -287,13 +286,13 @@ public final class FixOrderEntry
         return symbol;
     }
 
-    private int quantity(final FixMessage message, final SymbolSpec symbol)
+    private int quantity(final FixMessage message, final FixSymbols.Entry symbol)
     {
         if (!message.has(FixTags.ORDER_QTY))
         {
             return missing(FixTags.ORDER_QTY);
         }
-        request.qtyMinor = message.getScaled(FixTags.ORDER_QTY, config.asset(symbol.baseAssetId()).scale());
+        request.qtyMinor = message.getScaled(FixTags.ORDER_QTY, symbol.baseScale());
         if (request.qtyMinor == FixDecimal.INVALID)
         {
             return businessReject(INCORRECT_QUANTITY, "BAD_LOT: OrderQty is not a whole number of lots");
@@ -302,14 +301,14 @@ public final class FixOrderEntry
     }
 
     /** The price in quote minor units per whole base unit, or {@link FixDecimal#INVALID} with the reject set. */
-    private long price(final FixMessage message, final int tag, final SymbolSpec symbol)
+    private long price(final FixMessage message, final int tag, final FixSymbols.Entry symbol)
     {
         if (!message.has(tag))
         {
             missing(tag);
             return FixDecimal.INVALID;
         }
-        final long priceMinor = message.getScaled(tag, config.asset(symbol.quoteAssetId()).scale());
+        final long priceMinor = message.getScaled(tag, symbol.quoteScale());
         if (priceMinor == FixDecimal.INVALID)
         {
             businessReject(OTHER, "BAD_TICK: " + (tag == FixTags.PRICE ? "Price" : "StopPx") + " is not a multiple of the tick");

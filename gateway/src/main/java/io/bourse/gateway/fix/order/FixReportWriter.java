@@ -22,20 +22,21 @@ public final class FixReportWriter
     public static final String NO_ORDER_ID = "NONE";
     private static final int AVG_PX_EXTRA_DECIMALS = 8;
 
-    private final ExchangeConfig config;
+    private final FixSymbols symbols;
 
     public FixReportWriter(final ExchangeConfig config)
     {
-        this.config = config;
+        this.symbols = new FixSymbols(config);
     }
 
     /** An ExecutionReport for an order event; {@code clOrdId}/{@code origClOrdId} override the report's when not null. */
     public void executionReport(
         final FixEncoder encoder, final OrderReport report, final String clOrdId, final String origClOrdId)
     {
-        final SymbolSpec symbol = config.symbol(report.symbolId);
-        final int baseScale = config.asset(symbol.baseAssetId()).scale();
-        final int quoteScale = config.asset(symbol.quoteAssetId()).scale();
+        final FixSymbols.Entry entry = symbols.byId(report.symbolId);
+        final SymbolSpec symbol = entry.spec();
+        final int baseScale = entry.baseScale();
+        final int quoteScale = entry.quoteScale();
         encoder.put(FixTags.ORDER_ID, report.orderId)
             .put(FixTags.CL_ORD_ID, clOrdId != null ? clOrdId : report.clOrdId)
             .put(FixTags.ORIG_CL_ORD_ID, origClOrdId != null ? origClOrdId : report.origClOrdId)
