@@ -37,7 +37,8 @@ class FixSessionTest
     @BeforeAll
     void start() throws Exception
     {
-        exchange = new FixTestExchange(dir).fundedAccounts(1, 2, 3, 4, 5, 6);
+        // A small outbound bound so the slow-consumer test needs few messages; the other tests stay far below it.
+        exchange = new FixTestExchange(dir, FixSettings.defaults().withMaxOutboundBytes(256 * 1024)).fundedAccounts(1, 2, 3, 4, 5, 6, 7, 8, 9);
     }
 
     @AfterAll
@@ -157,6 +158,57 @@ class FixSessionTest
             good.newOrder("still-fine", SYMBOL, '2', '2', "0.1", "31000", '1');
             bystander.await(report("still-fine", "0"));
         }
+    }
+
+    @Test
+    void shouldKeepAnAnsweringSessionAliveAndLogOutASilentOne() throws Exception
+    {
+        final RecordingFixListener listener = new RecordingFixListener();
+        try (FixClient client = new FixClient(listener); RawFixSocket silent = new RawFixSocket("SILENT"))
+        {
+            // HeartBtInt 1 s; FixClient answers the exchange's TestRequests, the raw socket never reads or writes.
+            client.connect("127.0.0.1", exchange.port(), "ANSWERS", "BOURSE", 7, "secret-7", 1, true)
+                .get(10, TimeUnit.SECONDS);
+            silent.connect(exchange.port(), 64 * 1024).logon(8, 1);
+            awaitSessions(8, 1);
+            Thread.sleep(4_000);
+            assertThat(exchange.gateway().registry().byAccount(7)).as("answering session").hasSize(1);
+            awaitSessions(8, 0);
+        }
+    }
+
+    @Test
+    void shouldDisconnectASlowConsumerWithoutAffectingAnotherSession() throws Exception
+    {
+        final RecordingFixListener bystander = new RecordingFixListener();
+        try (RawFixSocket slow = new RawFixSocket("SLOW"); FixClient good = logon(bystander, "FAST", 2))
+        {
+            slow.connect(exchange.port(), 4096).logon(9, 30);
+            awaitSessions(9, 1);
+            // Never read: replies fill the socket buffers, then the session's outbound buffer past its bound.
+            for (int i = 0; i < 200_000 && exchange.gateway().registry().byAccount(9).length > 0; i++)
+            {
+                slow.iocOrder("slow-" + i);
+            }
+            awaitSessions(9, 0);
+            good.newOrder("fast-1", SYMBOL, '2', '2', "0.1", "31000", '1');
+            bystander.await(report("fast-1", "0"));
+        }
+        catch (final java.net.SocketException expected)
+        {
+            // the exchange closed the slow connection while we were still writing
+            awaitSessions(9, 0);
+        }
+    }
+
+    private void awaitSessions(final long account, final int count) throws InterruptedException
+    {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (exchange.gateway().registry().byAccount(account).length != count && System.nanoTime() < deadline)
+        {
+            Thread.sleep(10);
+        }
+        assertThat(exchange.gateway().registry().byAccount(account)).as("sessions of account %d", account).hasSize(count);
     }
 
     private FixClient logon(final RecordingFixListener listener, final String compId, final long account) throws Exception
