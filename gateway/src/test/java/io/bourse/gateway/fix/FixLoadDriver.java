@@ -34,6 +34,12 @@ public final class FixLoadDriver
     {
     }
 
+    private static long processCpuNs()
+    {
+        return ((com.sun.management.OperatingSystemMXBean)java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+            .getProcessCpuTime();
+    }
+
     public static void main(final String[] args) throws Exception
     {
         final long rate = Long.parseLong(args[0]);
@@ -98,6 +104,7 @@ public final class FixLoadDriver
             final long measureStartNs = startNs + TimeUnit.SECONDS.toNanos(warmupSeconds);
             long sent = 0;
             long ackedAtMeasureStart = -1;
+            long cpuAtMeasureStartNs = 0;
             while (true)
             {
                 final long now = System.nanoTime();
@@ -108,6 +115,7 @@ public final class FixLoadDriver
                 if (ackedAtMeasureStart < 0 && now >= measureStartNs)
                 {
                     ackedAtMeasureStart = acked.get();
+                    cpuAtMeasureStartNs = processCpuNs();
                 }
                 final long due = Math.min(totalOrders, (now - startNs) * rate / 1_000_000_000L);
                 final long batchStart = sent;
@@ -128,6 +136,7 @@ public final class FixLoadDriver
                 LockSupport.parkNanos(PACING_PARK_NS);
             }
             final long ackedAtEnd = acked.get();
+            final long cpuNs = processCpuNs() - cpuAtMeasureStartNs;
             final long drainDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (acked.get() < sent && System.nanoTime() < drainDeadline)
             {
@@ -142,6 +151,10 @@ public final class FixLoadDriver
                 histogram.getValueAtPercentile(50) / 1e3, histogram.getValueAtPercentile(90) / 1e3,
                 histogram.getValueAtPercentile(99) / 1e3, histogram.getValueAtPercentile(99.9) / 1e3,
                 histogram.getMaxValue() / 1e3, histogram.getTotalCount());
+            System.out.printf("process CPU in the window: %.1f s over %d s (%.1f us per acknowledged order; client, " +
+                "gateway and engine share the JVM); load average %.1f%n", cpuNs / 1e9, seconds,
+                cpuNs / 1e3 / Math.max(1, ackedAtEnd - ackedAtMeasureStart),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             for (final FixClient client : clients)
             {
                 client.close();
