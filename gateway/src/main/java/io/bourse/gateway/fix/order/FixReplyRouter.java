@@ -287,7 +287,7 @@ public final class FixReplyRouter implements ReplyListener
         }
         if (!sourceIncluded && source != null && source.accountId() == report.accountId)
         {
-            // the source may have just logged out of the registry; it still gets its own command's outcome
+            // registration is two map updates: between them the source may not be listed under its account yet
             deliveryFor(source).reports().add(report);
         }
     }

@@ -68,6 +68,10 @@ public final class FixSession
     private boolean flushNeeded;
     private ScheduledFuture<?> timer;
     private long rejectCounter;
+    /** Header values of the application message being written, for the outbound store. */
+    private long applicationSeqNum;
+    private long applicationSendingTimeMs;
+    private char applicationMsgType;
 
     public FixSession(final Channel channel, final FixSessionContext context)
     {
@@ -637,10 +641,6 @@ public final class FixSession
             .put(FixTags.TARGET_COMP_ID, clientCompId == null ? "UNKNOWN" : clientCompId)
             .put(FixTags.MSG_SEQ_NUM, seqNum).putTimestampMs(FixTags.SENDING_TIME, System.currentTimeMillis());
     }
-
-    private long applicationSeqNum;
-    private long applicationSendingTimeMs;
-    private char applicationMsgType;
 
     /** Header of an application message, kept in the outbound store by {@link #writeApplication()}. */
     private FixEncoder startApplication(final String msgType)
