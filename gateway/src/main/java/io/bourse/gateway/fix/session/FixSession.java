@@ -248,6 +248,11 @@ public final class FixSession
             return;
         }
         final FixSessionState claimed = context.states().get(clientCompId, context.settings().senderCompId(), account);
+        if (claimed == null)
+        {
+            logoutAndDisconnect("too many SenderCompIDs for account " + account);
+            return;
+        }
         if (claimed.accountId() != account)
         {
             logoutAndDisconnect("SenderCompID " + clientCompId + " is bound to another account");
