@@ -105,6 +105,7 @@ public final class FixLoadDriver
             long sent = 0;
             long ackedAtMeasureStart = -1;
             long cpuAtMeasureStartNs = 0;
+            long rejectedAtMeasureStart = 0;
             while (true)
             {
                 final long now = System.nanoTime();
@@ -115,6 +116,7 @@ public final class FixLoadDriver
                 if (ackedAtMeasureStart < 0 && now >= measureStartNs)
                 {
                     ackedAtMeasureStart = acked.get();
+                    rejectedAtMeasureStart = rejected.get();
                     cpuAtMeasureStartNs = processCpuNs();
                 }
                 final long due = Math.min(totalOrders, (now - startNs) * rate / 1_000_000_000L);
@@ -136,6 +138,7 @@ public final class FixLoadDriver
                 LockSupport.parkNanos(PACING_PARK_NS);
             }
             final long ackedAtEnd = acked.get();
+            final long rejectedInWindow = rejected.get() - rejectedAtMeasureStart;
             final long cpuNs = processCpuNs() - cpuAtMeasureStartNs;
             final long drainDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (acked.get() < sent && System.nanoTime() < drainDeadline)
@@ -143,9 +146,10 @@ public final class FixLoadDriver
                 Thread.sleep(10);
             }
             final double achieved = (ackedAtEnd - ackedAtMeasureStart) / (double)seconds;
-            System.out.printf("offered %,d orders/s over %d connection(s) for %d s (+%d s warm-up): acknowledged %,.0f " +
-                "orders/s in the window; sent %,d, acked %,d, rejected %,d%n", rate, connections, seconds, warmupSeconds,
-                achieved, sent, acked.get(), rejected.get());
+            System.out.printf("offered %,d orders/s over %d connection(s) for %d s (+%d s warm-up): answered %,.0f " +
+                "orders/s in the window, of which accepted %,.0f/s (rejected %,d, mostly BUSY); total sent %,d, answered " +
+                "%,d%n", rate, connections, seconds, warmupSeconds, achieved,
+                (ackedAtEnd - ackedAtMeasureStart - rejectedInWindow) / (double)seconds, rejectedInWindow, sent, acked.get());
             System.out.printf("order -> ExecutionReport(New) latency from intended send time (us): p50 %.1f  p90 %.1f  " +
                 "p99 %.1f  p99.9 %.1f  max %.1f  (n=%,d)%n",
                 histogram.getValueAtPercentile(50) / 1e3, histogram.getValueAtPercentile(90) / 1e3,
