@@ -56,6 +56,8 @@ public final class SidecarAgent
     private final Backoff backoff;
     private volatile boolean stopRequested;
     private boolean migrated;
+    /** Sequence of an entry found undecodable: apply everything before it, then stop. */
+    private long undecodableSequence;
     private long lastProgressNs;
     private long lastProgressEntries;
 
@@ -121,9 +123,13 @@ public final class SidecarAgent
                 }
                 catch (final UndecodableEntryException ex)
                 {
-                    log.error(ex.getMessage() + "; stopping with everything before it applied (entry " + ex.engineSequence() +
-                        " is not skipped)");
-                    return Outcome.FAILED;
+                    // The batch holds part of the bad entry: discard it, then re-read and commit up to the entry before.
+                    log.error(ex.getMessage());
+                    if (undecodableSequence != 0)
+                    {
+                        return Outcome.FAILED;
+                    }
+                    undecodableSequence = ex.engineSequence();
                 }
                 catch (final JournalCorruptException ex)
                 {
@@ -213,9 +219,16 @@ public final class SidecarAgent
             long deadlineNs = 0;
             while (batch.entryCount() < context.batchSize())
             {
-                if (reader.poll())
+                if (poll(reader, writer))
                 {
                     final JournalEntryView entry = reader.entry();
+                    if (undecodableSequence != 0 && entry.engineSequence() >= undecodableSequence)
+                    {
+                        commit(writer);
+                        log.error("stopped before engine sequence " + undecodableSequence + ", which cannot be decoded; every " +
+                            "entry before it is applied (checkpoint " + writer.checkpointSequence() + "). Nothing was skipped.");
+                        return Outcome.FAILED;
+                    }
                     if (entry.engineSequence() != expected)
                     {
                         throw new JournalCorruptException(expected, entry.chronicleIndex(), "the database checkpoint needs entry " +
@@ -257,9 +270,32 @@ public final class SidecarAgent
                     LockSupport.parkNanos(FILLING_PARK_NS);
                 }
             }
+            commit(writer);
+        }
+    }
+
+    private void commit(final BatchWriter writer) throws SQLException
+    {
+        if (!batch.isEmpty())
+        {
             writer.write(batch);
             stats.committed(batch.entryCount(), batch.ledgerRowCount(), batch.tradeCount(), batch.lastSequence());
+            batch.clear();
             reportProgress();
+        }
+    }
+
+    /** Polls the journal; on a corrupt entry, first commits the complete entries read before it. */
+    private boolean poll(final JournalReader reader, final BatchWriter writer) throws SQLException
+    {
+        try
+        {
+            return reader.poll();
+        }
+        catch (final JournalCorruptException ex)
+        {
+            commit(writer);
+            throw ex;
         }
     }
 
