@@ -48,6 +48,7 @@ final class JournalGenerator
     private long timeNs = START_NS;
     private long trades;
     private int refs;
+    private boolean tradeHeavy;
 
     JournalGenerator(final ExchangeConfig config, final long seed)
     {
@@ -55,6 +56,13 @@ final class JournalGenerator
         this.seed = seed;
         this.random = new Random(seed);
         this.engine = new ExchangeEngine(config);
+    }
+
+    /** Switches to a taker-heavy mix (most commands trade), for the drain benchmark. */
+    JournalGenerator tradeHeavy()
+    {
+        tradeHeavy = true;
+        return this;
     }
 
     /** Appends {@code commands} commands to the journal in {@code dir} (created if needed). */
@@ -120,6 +128,12 @@ final class JournalGenerator
         }
         final int dice = random.nextInt(1000);
         final long account = 1 + random.nextInt(ACCOUNTS);
+        if (tradeHeavy && dice < 900)
+        {
+            // Makers rest near the touch, takers cross it with IOC: about one trade per command.
+            place(account, OrderType.LIMIT, dice < 450 ? TimeInForce.GTC : TimeInForce.IOC);
+            return;
+        }
         if (dice < 560)
         {
             place(account, OrderType.LIMIT, random.nextInt(20) == 0 ? TimeInForce.GTD : TimeInForce.GTC);
@@ -190,9 +204,11 @@ final class JournalGenerator
         final long last = engine.lastPriceMinor(symbol.id());
         final long tick = symbol.tickMinor();
         // Buys lean above the last price and sells below it half the time, so about half the limit orders cross.
-        final long offsetTicks = random.nextInt(12) - (random.nextBoolean() ? 2 : 9);
+        final long offsetTicks = !tradeHeavy ? random.nextInt(12) - (random.nextBoolean() ? 2 : 9) :
+            tif == TimeInForce.IOC ? 1 + random.nextInt(6) : -random.nextInt(6);
         final long price = Math.max(tick, last + (buy ? offsetTicks : -offsetTicks) * tick);
-        final long qty = (1 + random.nextInt(random.nextInt(10) == 0 ? 200 : 20)) * symbol.lotMinor();
+        final long qty = (1 + random.nextInt(tradeHeavy && tif == TimeInForce.IOC ? 60 : random.nextInt(10) == 0 ? 200 : 20)) *
+            symbol.lotMinor();
         long limit = 0;
         long stop = 0;
         if (type == OrderType.LIMIT || type == OrderType.STOP_LIMIT)

@@ -280,6 +280,7 @@ public final class SidecarAgent
         {
             writer.write(batch);
             stats.committed(batch.entryCount(), batch.ledgerRowCount(), batch.tradeCount(), batch.lastSequence());
+            stats.phases(writer);
             batch.clear();
             reportProgress();
         }
