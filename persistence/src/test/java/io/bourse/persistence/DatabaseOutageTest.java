@@ -30,7 +30,7 @@ import io.bourse.persistence.sidecar.SidecarLog;
 final class DatabaseOutageTest
 {
     private static final long SEED = Long.getLong("bourse.sidecar.seed", 4242L);
-    private static final int COMMANDS = 60_000;
+    private static final int COMMANDS = 30_000;
 
     @TempDir
     static Path dir;
@@ -92,13 +92,13 @@ final class DatabaseOutageTest
         {
             proxy.start();
             final SidecarAgent agent = new SidecarAgent(
-                TestSidecars.context(journal, proxiedUrl(proxy, database), 200, true), new SidecarLog(System.err));
+                TestSidecars.context(journal, proxiedUrl(proxy, database), 300, true), new SidecarLog(System.err));
             final ExecutorService executor = Executors.newSingleThreadExecutor();
             int faults = 0;
             try
             {
                 final Future<SidecarAgent.Outcome> outcome = executor.submit(agent::run);
-                long nextFaultAt = 2_000;
+                long nextFaultAt = 1_500;
                 while (!outcome.isDone() && faults < 9)
                 {
                     if (agent.stats().checkpointSequence() >= nextFaultAt)
@@ -117,7 +117,7 @@ final class DatabaseOutageTest
                             }
                         }
                         faults++;
-                        nextFaultAt = agent.stats().checkpointSequence() + 1_000 + random.nextInt(4_000);
+                        nextFaultAt = agent.stats().checkpointSequence() + 600 + random.nextInt(2_000);
                     }
                     Thread.sleep(2);
                 }

@@ -180,7 +180,7 @@ final class JournalGenerator
                 command.unfreezeAccount().accountId(account).reason("review closed");
             }
         }
-        else if (dice < 994)
+        else if (dice < 994 && !tradeHeavy)
         {
             if (random.nextBoolean())
             {

@@ -26,7 +26,7 @@ import io.bourse.persistence.sidecar.SidecarAgent;
 final class SidecarCrashTest
 {
     private static final long SEED = Long.getLong("bourse.sidecar.seed", 977L);
-    private static final int COMMANDS = 60_000;
+    private static final int COMMANDS = 30_000;
     private static final int KILLS = Integer.getInteger("bourse.sidecar.crash.kills", 12);
 
     @TempDir
@@ -51,7 +51,7 @@ final class SidecarCrashTest
                 // Kill once the checkpoint passes a random point in the part of the journal still to drain.
                 final long remaining = COMMANDS - lowest;
                 final long target = lowest + (long)(random.nextDouble() * remaining / (KILLS - kill + 1));
-                final Process child = start(journal, crashed.url(), 100 + random.nextInt(900));
+                final Process child = start(journal, crashed.url(), 200 + random.nextInt(800));
                 long checkpoint = 0;
                 while (child.isAlive())
                 {
