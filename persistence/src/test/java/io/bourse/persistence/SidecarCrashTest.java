@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +52,7 @@ final class SidecarCrashTest
                 // Kill once the checkpoint passes a random point in the part of the journal still to drain.
                 final long remaining = COMMANDS - lowest;
                 final long target = lowest + (long)(random.nextDouble() * remaining / (KILLS - kill + 1));
-                final Process child = start(journal, crashed.url(), 200 + random.nextInt(800));
+                final Process child = start(journal, crashed.url(), 200 + random.nextInt(800), dir.resolve("sidecar-" + kill + ".log"));
                 long checkpoint = 0;
                 while (child.isAlive())
                 {
@@ -73,9 +74,9 @@ final class SidecarCrashTest
             System.err.println("SidecarCrashTest: seed " + SEED + ", killed at checkpoints " + killedAt);
             assertThat(killedAt).as("every kill was mid-drain (seed " + SEED + ")").allMatch(sequence -> sequence < COMMANDS);
 
-            final Process last = start(journal, crashed.url(), 1_000);
+            final Process last = start(journal, crashed.url(), 1_000, dir.resolve("sidecar-last.log"));
             assertThat(last.waitFor(300, TimeUnit.SECONDS)).isTrue();
-            assertThat(last.exitValue()).isZero();
+            assertThat(last.exitValue()).as(Files.readString(dir.resolve("sidecar-last.log"))).isZero();
             assertThat(TestSidecars.fingerprint(crashed)).as("database after " + KILLS + " kills (seed " + SEED + ")").isEqualTo(expected);
             assertThat(TestSidecars.reconcile(journal, crashed).passed()).isTrue();
         }
@@ -94,7 +95,7 @@ final class SidecarCrashTest
         }
     }
 
-    private static Process start(final Path journal, final String url, final int batchSize) throws Exception
+    private static Process start(final Path journal, final String url, final int batchSize, final Path log) throws Exception
     {
         final List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -108,7 +109,8 @@ final class SidecarCrashTest
         command.addAll(List.of("-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
             SidecarCommand.class.getName(), "--journal", journal.toString(), "--db", url,
             "--batch-size", String.valueOf(batchSize), "--max-batch-latency-ms", "5", "--exit-at-end"));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.INHERIT)
+        // Into a file: a child writing to the inherited stdout would corrupt surefire's channel to this fork.
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
             .directory(new File(System.getProperty("user.dir"))).start();
     }
 }

@@ -9,6 +9,14 @@ import org.flywaydb.core.api.output.MigrateResult;
  */
 public final class Migrations
 {
+    /** Flyway's per-step INFO lines would drown the sidecar's own log; held strongly so the level sticks. */
+    private static final java.util.logging.Logger FLYWAY_LOG = java.util.logging.Logger.getLogger("org.flywaydb");
+
+    static
+    {
+        FLYWAY_LOG.setLevel(java.util.logging.Level.WARNING);
+    }
+
     private Migrations()
     {
     }
