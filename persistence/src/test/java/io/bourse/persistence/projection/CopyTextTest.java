@@ -69,6 +69,6 @@ final class CopyTextTest
         assertThat(CopyText.ascii(buffer, 0, 8, true)).isEqualTo("a\\\\b");
         assertThat(CopyText.ascii(new UnsafeBuffer(new byte[8]), 0, 8, false)).isEqualTo(CopyText.NULL);
         buffer.putByte(0, (byte)9);
-        assertThat(CopyText.ascii(buffer, 0, 3, false)).isEqualTo("\\\\x09\\\\\\\\b");
+        assertThat(CopyText.ascii(buffer, 0, 3, false)).isEqualTo("\\\\x09\\\\b");
     }
 }
