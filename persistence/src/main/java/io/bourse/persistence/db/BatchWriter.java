@@ -82,10 +82,6 @@ public final class BatchWriter implements AutoCloseable
         INSERT INTO accounts (account_id, allow_self_trade, frozen, created_seq, created_at)
         VALUES (?, ?, FALSE, ?, ?::timestamptz)
         """;
-    private static final String UPDATE_CHECKPOINT = """
-        UPDATE sidecar_checkpoint SET engine_seq = ?, journal_index = ?, engine_time = ?::timestamptz
-        WHERE id = 1 AND engine_seq = ?
-        """;
 
     private final Connection connection;
     private final CopyManager copy;
@@ -96,7 +92,7 @@ public final class BatchWriter implements AutoCloseable
     /** Where a batch's time goes, for the drain benchmark. */
     public enum Phase
     {
-        APPEND_ONLY_COPY, ADMIN, ORDERS, BALANCES, CANDLES, COMMIT
+        APPEND_ONLY_COPY, STAGE_COPY, ADMIN, UPSERTS, COMMIT
     }
 
     /**
@@ -141,32 +137,14 @@ public final class BatchWriter implements AutoCloseable
             copyIn("COPY audit_log (engine_seq, engine_time, command, account_id, symbol_id, asset_id, amount, reason, " +
                 "external_ref, result) FROM STDIN", rows.audit(batch));
             t0 = lap(Phase.APPEND_ONLY_COPY, t0);
+            final long stagedOrders = copyIn("COPY orders_stage FROM STDIN", rows.orders(batch));
+            final boolean balances = copyIn("COPY balances_stage FROM STDIN", rows.balances(batch)) > 0;
+            final boolean candles = copyIn("COPY candles_stage FROM STDIN", rows.candles(batch)) > 0;
+            t0 = lap(Phase.STAGE_COPY, t0);
             writeAccountsAndSymbols(batch);
             t0 = lap(Phase.ADMIN, t0);
-            writeOrders(batch);
-            t0 = lap(Phase.ORDERS, t0);
-            if (copyIn("COPY balances_stage FROM STDIN", rows.balances(batch)) > 0)
-            {
-                execute(UPSERT_BALANCES);
-            }
-            t0 = lap(Phase.BALANCES, t0);
-            if (copyIn("COPY candles_stage FROM STDIN", rows.candles(batch)) > 0)
-            {
-                execute(UPSERT_CANDLES);
-            }
-            t0 = lap(Phase.CANDLES, t0);
-            try (PreparedStatement statement = connection.prepareStatement(UPDATE_CHECKPOINT))
-            {
-                statement.setLong(1, batch.lastSequence());
-                statement.setLong(2, batch.lastJournalIndex());
-                statement.setString(3, rows.lastEngineTime(batch));
-                statement.setLong(4, checkpointSequence);
-                if (statement.executeUpdate() != 1)
-                {
-                    throw new SQLException("the stored checkpoint is no longer " + checkpointSequence +
-                        ": another sidecar is writing to this database", "BO001");
-                }
-            }
+            upsertAndCheckpoint(batch, stagedOrders, balances, candles);
+            t0 = lap(Phase.UPSERTS, t0);
             connection.commit();
             lap(Phase.COMMIT, t0);
             checkpointSequence = batch.lastSequence();
@@ -175,6 +153,63 @@ public final class BatchWriter implements AutoCloseable
         {
             rollbackQuietly(ex);
             throw ex;
+        }
+    }
+
+    /**
+     * Applies the staged orders, balances and candles and moves the checkpoint in one multi-statement round trip,
+     * then checks every statement's row count.
+     */
+    private void upsertAndCheckpoint(final Batch batch, final long stagedOrders, final boolean balances, final boolean candles)
+        throws SQLException
+    {
+        final StringBuilder sql = new StringBuilder(2048);
+        if (stagedOrders > 0)
+        {
+            sql.append(INSERT_NEW_ORDERS).append(";\n").append(UPDATE_ORDERS).append(";\n");
+        }
+        if (balances)
+        {
+            sql.append(UPSERT_BALANCES).append(";\n");
+        }
+        if (candles)
+        {
+            sql.append(UPSERT_CANDLES).append(";\n");
+        }
+        // Numbers and an engine-time literal this class formatted itself: nothing user-supplied is spliced in.
+        sql.append("UPDATE sidecar_checkpoint SET engine_seq = ").append(batch.lastSequence())
+            .append(", journal_index = ").append(batch.lastJournalIndex())
+            .append(", engine_time = '").append(rows.lastEngineTime(batch)).append("'::timestamptz")
+            .append(" WHERE id = 1 AND engine_seq = ").append(checkpointSequence);
+        try (Statement statement = connection.createStatement())
+        {
+            statement.execute(sql.toString());
+            if (stagedOrders > 0)
+            {
+                final int inserted = statement.getUpdateCount();
+                statement.getMoreResults();
+                final int updated = statement.getUpdateCount();
+                statement.getMoreResults();
+                if (inserted + updated != stagedOrders)
+                {
+                    // An order event for an order never accepted: the database does not match the journal.
+                    throw new SQLException("batch " + batch.firstSequence() + ".." + batch.lastSequence() + " changes " +
+                        stagedOrders + " orders but only " + (inserted + updated) + " exist", "BO002");
+                }
+            }
+            if (balances)
+            {
+                statement.getMoreResults();
+            }
+            if (candles)
+            {
+                statement.getMoreResults();
+            }
+            if (statement.getUpdateCount() != 1)
+            {
+                throw new SQLException("the stored checkpoint is no longer " + checkpointSequence +
+                    ": another sidecar is writing to this database", "BO001");
+            }
         }
     }
 
@@ -207,23 +242,6 @@ public final class BatchWriter implements AutoCloseable
         catch (final SQLException ex)
         {
             // Closing a broken connection: nothing left to release.
-        }
-    }
-
-    private void writeOrders(final Batch batch) throws SQLException
-    {
-        final int staged = (int)copyIn("COPY orders_stage FROM STDIN", rows.orders(batch));
-        if (staged == 0)
-        {
-            return;
-        }
-        final int inserted = executeUpdate(INSERT_NEW_ORDERS);
-        final int updated = executeUpdate(UPDATE_ORDERS);
-        if (inserted + updated != staged)
-        {
-            // An order event for an order never accepted: the database does not match the journal.
-            throw new SQLException("batch " + batch.firstSequence() + ".." + batch.lastSequence() + " changes " + staged +
-                " orders but only " + (inserted + updated) + " exist", "BO002");
         }
     }
 
@@ -268,22 +286,6 @@ public final class BatchWriter implements AutoCloseable
         catch (final IOException ex)
         {
             throw new SQLException("COPY failed: " + ex.getMessage(), "08006", ex);
-        }
-    }
-
-    private void execute(final String sql) throws SQLException
-    {
-        try (Statement statement = connection.createStatement())
-        {
-            statement.execute(sql);
-        }
-    }
-
-    private int executeUpdate(final String sql) throws SQLException
-    {
-        try (Statement statement = connection.createStatement())
-        {
-            return statement.executeUpdate(sql);
         }
     }
 
