@@ -1,14 +1,16 @@
 package io.bourse.demo;
 
+import io.bourse.engine.server.ReplayCommand;
+import io.bourse.engine.server.ServerCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code bourse} command line: dispatches to its subcommands. Only {@code demo} exists so far; {@code server},
- * {@code replay}, {@code sidecar}, {@code reconcile} and {@code loadgen} arrive with their issues.
+ * The {@code bourse} command line: dispatches to its subcommands ({@code server}, {@code replay}, {@code demo}; the
+ * sidecar, reconcile and loadgen commands join as their modules land).
  */
 @Command(name = "bourse", mixinStandardHelpOptions = true, version = "bourse 0.1.0",
-    description = "Bourse exchange core.", subcommands = {EngineDemo.class})
+    description = "Bourse exchange core.", subcommands = {ServerCommand.class, ReplayCommand.class, EngineDemo.class})
 public final class BourseCommand implements Runnable
 {
     @Override
