@@ -70,18 +70,34 @@ final class JournalGenerator
     {
         try (JournalWriter writer = JournalWriter.open(dir, FsyncPolicy.NONE))
         {
-            final long end = sequence + commands;
-            while (sequence < end)
+            for (int i = 0; i < commands; i++)
             {
-                next();
-                events.reset();
-                engine.process(command.buffer(), 0, command.length(), timeNs, events);
-                sequence++;
-                writer.append(sequence, timeNs, command.buffer(), 0, command.length(), events.buffer(), events.length(), events.count());
-                scan(events.buffer(), events.length());
+                timeNs += 1_000_000L + random.nextInt(400_000_000);
+                if (random.nextInt(50_000) == 0)
+                {
+                    timeNs += 3_600_000_000_000L * (1 + random.nextInt(30));
+                }
+                appendNext(writer);
             }
         }
         return this;
+    }
+
+    /** Appends one command stamped with {@code nowNs} (or the last stamp, if later) to an open writer: live mode. */
+    void appendAt(final JournalWriter writer, final long nowNs)
+    {
+        timeNs = Math.max(timeNs, nowNs);
+        appendNext(writer);
+    }
+
+    private void appendNext(final JournalWriter writer)
+    {
+        next();
+        events.reset();
+        engine.process(command.buffer(), 0, command.length(), timeNs, events);
+        sequence++;
+        writer.append(sequence, timeNs, command.buffer(), 0, command.length(), events.buffer(), events.length(), events.count());
+        scan(events.buffer(), events.length());
     }
 
     long trades()
@@ -101,11 +117,6 @@ final class JournalGenerator
 
     private void next()
     {
-        timeNs += 1_000_000L + random.nextInt(400_000_000);
-        if (random.nextInt(50_000) == 0)
-        {
-            timeNs += 3_600_000_000_000L * (1 + random.nextInt(30));
-        }
         if (sequence < ACCOUNTS)
         {
             command.createAccount().accountId(sequence + 1).allowSelfTrade(random.nextInt(10) == 0 ? BooleanType.TRUE : BooleanType.FALSE)
