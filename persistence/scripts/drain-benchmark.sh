@@ -12,4 +12,4 @@ exec java --add-exports=java.base/jdk.internal.misc=ALL-UNNAMED --add-exports=ja
     --add-exports=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/java.lang.reflect=ALL-UNNAMED \
     -Dchronicle.analytics.disable=true -Dchronicle.announcer.disable=true -Xms2g -Xmx2g \
     -cp "target/classes:target/test-classes:$(cat target/benchmark.classpath)" \
-    io.bourse.persistence.DrainBenchmark "$@"
+    "${BENCHMARK_CLASS:-io.bourse.persistence.DrainBenchmark}" "$@"
