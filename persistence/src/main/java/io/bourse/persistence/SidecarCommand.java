@@ -28,7 +28,7 @@ public final class SidecarCommand implements Callable<Integer>
     Path journalDir;
 
     @Option(names = "--db", description = "JDBC URL, e.g. jdbc:postgresql://127.0.0.1:5432/bourse?user=postgres " +
-        "(default: bourse.persistence.db-url, else a local server on 127.0.0.1:5432, database bourse).")
+        "(default: bourse.persistence.db-url, else 127.0.0.1:5432, database bourse, created if missing).")
     String dbUrl;
 
     @Option(names = "--batch-size", description = "Most journal entries per transaction (default: bourse.persistence.batch-size).")
@@ -51,7 +51,7 @@ public final class SidecarCommand implements Callable<Integer>
         final SidecarContext context = new SidecarContext(
             settings.exchange(),
             journalDir != null ? journalDir : Path.of(settings.string(BourseSettings.JOURNAL_DIR, "data/journal")),
-            Database.resolve(dbUrl != null ? dbUrl : settings.string(BourseSettings.DB_URL, "")),
+            Database.configuredOrLocal(dbUrl != null ? dbUrl : settings.string(BourseSettings.DB_URL, "")),
             batchSize != null ? batchSize : (int)settings.number(BourseSettings.BATCH_SIZE, SidecarContext.DEFAULT_BATCH_SIZE),
             maxBatchLatencyMs != null ? maxBatchLatencyMs :
                 settings.number(BourseSettings.MAX_BATCH_LATENCY_MS, SidecarContext.DEFAULT_MAX_BATCH_LATENCY_MS),

@@ -6,7 +6,10 @@ import java.net.Socket;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Where the database is and how to connect to it. An explicit JDBC URL (flag or {@code bourse.persistence.db-url})
@@ -20,11 +23,20 @@ public final class Database
     private static final int PROBE_TIMEOUT_MS = 500;
     private static final int CONNECT_TIMEOUT_SECONDS = 5;
 
+    /** jdbc:postgresql://host:port/ then the database name, then the parameters. */
+    private static final Pattern URL_PATTERN = Pattern.compile("(jdbc:postgresql://[^/]*/)([^?]+)(\\?.*)?");
+
     private final String url;
 
     private Database(final String url)
     {
         this.url = url;
+    }
+
+    /** The configured URL if not blank, else {@link #LOCAL_URL}, without probing (the sidecar waits for it). */
+    public static Database configuredOrLocal(final String configuredUrl)
+    {
+        return configuredUrl == null || configuredUrl.isBlank() ? new Database(LOCAL_URL) : at(configuredUrl.trim());
     }
 
     /** A database at an explicit JDBC URL. */
@@ -74,6 +86,44 @@ public final class Database
         // Socket-level keepalive so a silently vanished server eventually fails a blocked read.
         properties.setProperty("tcpKeepAlive", "true");
         return DriverManager.getConnection(url, properties);
+    }
+
+    /**
+     * Creates the URL's database if the server says it does not exist (SQLState 3D000), connecting to the server's
+     * {@code postgres} database with the same parameters; a no-op when it exists.
+     *
+     * @return whether it created the database.
+     */
+    public boolean createIfMissing() throws SQLException
+    {
+        try (Connection probe = connect())
+        {
+            return false;
+        }
+        catch (final SQLException ex)
+        {
+            if (!"3D000".equals(ex.getSQLState()))
+            {
+                throw ex;
+            }
+        }
+        final Matcher url = URL_PATTERN.matcher(this.url);
+        if (!url.matches())
+        {
+            throw new SQLException("cannot tell the database name in " + describe(), "3D000");
+        }
+        final String name = url.group(2);
+        if (!name.matches("[A-Za-z_][A-Za-z0-9_]*"))
+        {
+            throw new SQLException("database " + name + " does not exist and its name is not a plain identifier: create it first",
+                "3D000");
+        }
+        try (Connection admin = new Database(url.group(1) + "postgres" + java.util.Objects.toString(url.group(3), "")).connect();
+            Statement statement = admin.createStatement())
+        {
+            statement.execute("CREATE DATABASE " + name);
+            return true;
+        }
     }
 
     /** The URL without its password, for logs. */

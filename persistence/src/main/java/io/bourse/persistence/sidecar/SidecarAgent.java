@@ -147,6 +147,10 @@ public final class SidecarAgent
         batch.clear();
         if (!migrated)
         {
+            if (context.database().createIfMissing())
+            {
+                log.info("created database " + context.database().describe());
+            }
             final int applied = Migrations.migrate(context.database());
             migrated = true;
             if (applied > 0)
