@@ -19,6 +19,15 @@ import picocli.CommandLine.Option;
     description = "Compare PostgreSQL with the engine state rebuilt from the journal; exit 0 on PASS, 1 on FAIL.")
 public final class ReconcileCommand implements Callable<Integer>
 {
+    static
+    {
+        // No SLF4J binding is shipped (Flyway and Jdbi log nothing we need): skip its three-line warning.
+        if (System.getProperty("slf4j.internal.verbosity") == null)
+        {
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
+    }
+
     @Option(names = "--config", description = "Config file (default: the shipped config/bourse.conf).")
     Path configFile;
 
@@ -39,7 +48,7 @@ public final class ReconcileCommand implements Callable<Integer>
         final Path journal = journalDir != null ? journalDir : Path.of(settings.string(BourseSettings.JOURNAL_DIR, "data/journal"));
         final Database database = Database.resolve(dbUrl != null ? dbUrl : settings.string(BourseSettings.DB_URL, ""));
         System.out.println("reconciling " + database.describe() + " against journal " + journal);
-        try (Connection connection = database.connect())
+        try (Connection connection = connect(database))
         {
             connection.setReadOnly(true);
             // One snapshot of the database for all checks, even while a sidecar keeps writing.
@@ -49,6 +58,19 @@ public final class ReconcileCommand implements Callable<Integer>
             connection.rollback();
             report.print(System.out);
             return report.passed() ? 0 : 1;
+        }
+    }
+
+    private static Connection connect(final Database database) throws java.sql.SQLException
+    {
+        try
+        {
+            return database.connect();
+        }
+        catch (final java.sql.SQLException ex)
+        {
+            throw new CommandLine.ParameterException(new CommandLine(new ReconcileCommand()),
+                "cannot connect to " + database.describe() + ": " + ex.getMessage());
         }
     }
 

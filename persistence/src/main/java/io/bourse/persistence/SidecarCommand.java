@@ -21,6 +21,15 @@ import picocli.CommandLine.Option;
     description = "Project the journal into PostgreSQL (ledger, trades, orders, balances, candles), exactly once.")
 public final class SidecarCommand implements Callable<Integer>
 {
+    static
+    {
+        // No SLF4J binding is shipped (Flyway and Jdbi log nothing we need): skip its three-line warning.
+        if (System.getProperty("slf4j.internal.verbosity") == null)
+        {
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
+    }
+
     @Option(names = "--config", description = "Config file (default: the shipped config/bourse.conf).")
     Path configFile;
 
