@@ -100,6 +100,12 @@ final class JournalGenerator
         scan(events.buffer(), events.length());
     }
 
+    /** Writes a snapshot of the generator's engine, as the engine server would after the last appended entry. */
+    void snapshot(final io.bourse.engine.snapshot.SnapshotStore store) throws java.io.IOException
+    {
+        store.write(sequence, timeNs, engine);
+    }
+
     long trades()
     {
         return trades;

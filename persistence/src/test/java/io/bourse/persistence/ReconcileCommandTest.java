@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.bourse.engine.snapshot.SnapshotStore;
 import io.bourse.persistence.sidecar.SidecarAgent;
 import picocli.CommandLine;
 
@@ -44,6 +45,22 @@ final class ReconcileCommandTest
         }
     }
 
+    @Test
+    void shouldReconcileFromASnapshotPlusTheJournalTail() throws Exception
+    {
+        final Path journal = dir.resolve("journal");
+        final Path snapshots = dir.resolve("snapshots");
+        final JournalGenerator generator = new JournalGenerator(TestSidecars.CONFIG, 12).write(journal, 4_000);
+        generator.snapshot(new SnapshotStore(snapshots, 3));
+        generator.write(journal, 4_000);
+        try (TestPostgres.TestDatabase database = TestPostgres.createDatabase())
+        {
+            assertThat(TestSidecars.drain(journal, database.url(), 1_000)).isEqualTo(SidecarAgent.Outcome.DRAINED);
+            assertThat(reconcile(journal, database, "--snapshots", snapshots.toString()))
+                .contains("from the snapshot at sequence 4000").endsWith("\nPASS\n");
+        }
+    }
+
     private void tamper(final TestPostgres.TestDatabase database, final String sql, final String failedCheck, final Path journal)
         throws Exception
     {
@@ -57,7 +74,7 @@ final class ReconcileCommandTest
         }
     }
 
-    private static String reconcile(final Path journal, final TestPostgres.TestDatabase database)
+    private static String reconcile(final Path journal, final TestPostgres.TestDatabase database, final String... extra)
     {
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
         final PrintStream original = System.out;
@@ -65,7 +82,10 @@ final class ReconcileCommandTest
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         try
         {
-            exitCode = new CommandLine(new ReconcileCommand()).execute("--journal", journal.toString(), "--db", database.url());
+            final java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--journal", journal.toString(),
+                "--db", database.url()));
+            args.addAll(java.util.List.of(extra));
+            exitCode = new CommandLine(new ReconcileCommand()).execute(args.toArray(String[]::new));
         }
         finally
         {
