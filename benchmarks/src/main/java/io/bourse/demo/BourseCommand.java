@@ -2,15 +2,18 @@ package io.bourse.demo;
 
 import io.bourse.engine.server.ReplayCommand;
 import io.bourse.engine.server.ServerCommand;
+import io.bourse.persistence.ReconcileCommand;
+import io.bourse.persistence.SidecarCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code bourse} command line: dispatches to its subcommands ({@code server}, {@code replay}, {@code demo}; the
- * sidecar, reconcile and loadgen commands join as their modules land).
+ * The {@code bourse} command line: dispatches to its subcommands ({@code server}, {@code replay}, {@code demo},
+ * {@code sidecar}, {@code reconcile}; {@code loadgen} joins with the gateway).
  */
 @Command(name = "bourse", mixinStandardHelpOptions = true, version = "bourse 0.1.0",
-    description = "Bourse exchange core.", subcommands = {ServerCommand.class, ReplayCommand.class, EngineDemo.class})
+    description = "Bourse exchange core.", subcommands = {ServerCommand.class, ReplayCommand.class, EngineDemo.class,
+        SidecarCommand.class, ReconcileCommand.class})
 public final class BourseCommand implements Runnable
 {
     @Override
