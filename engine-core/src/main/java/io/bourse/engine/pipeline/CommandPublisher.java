@@ -32,6 +32,15 @@ public final class CommandPublisher
      */
     public <A> long tryPublish(final CommandFiller<A> filler, final A arg)
     {
+        return tryPublish(filler, arg, 0);
+    }
+
+    /**
+     * As {@link #tryPublish(CommandFiller, Object)}, recording {@code sourceId} in the slot so the reply stage can route
+     * the command's replies to its sender.
+     */
+    public <A> long tryPublish(final CommandFiller<A> filler, final A arg, final long sourceId)
+    {
         if (closed || failStop.failed())
         {
             return FAILED;
@@ -48,6 +57,7 @@ public final class CommandPublisher
         final CommandSlot slot = ringBuffer.get(sequence);
         // A claimed sequence must always be published or the ring stalls: a filler that throws leaves an empty slot.
         slot.commandLength = 0;
+        slot.sourceId = sourceId;
         try
         {
             slot.commandLength = filler.fill(slot.commandBuffer(), arg);

@@ -22,6 +22,7 @@ public final class CommandSlot
     private final UnsafeBuffer commandBuffer = new UnsafeBuffer(new byte[CommandWriter.MAX_COMMAND_LENGTH]);
     private final EventLog events = new EventLog();
     int commandLength;
+    long sourceId;
     long engineSequence = NO_SEQUENCE;
     long engineTimeNs;
     long journalIndex = NOT_JOURNALED;
@@ -40,6 +41,12 @@ public final class CommandSlot
     public int commandLength()
     {
         return commandLength;
+    }
+
+    /** Who published the command (a session id chosen by the publisher), 0 for none. */
+    public long sourceId()
+    {
+        return sourceId;
     }
 
     /** The engine sequence (1, 2, ...) stamped by the engine stage, {@link #NO_SEQUENCE} if not processed. */
