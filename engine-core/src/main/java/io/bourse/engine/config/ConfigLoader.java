@@ -45,11 +45,17 @@ public final class ConfigLoader
     /** The shipped default configuration (config/bourse.conf, from the classpath), with the usual overrides. */
     public static ExchangeConfig loadDefault()
     {
+        return fromConfig(loadDefaultRaw());
+    }
+
+    /** The shipped default configuration as a whole, for any module's section, with the usual overrides. */
+    public static Config loadDefaultRaw()
+    {
         try
         {
             final Config parsed = ConfigFactory.parseResources(
                 ConfigLoader.class.getClassLoader(), DEFAULT_RESOURCE, ConfigParseOptions.defaults().setAllowMissing(false));
-            return fromConfig(ConfigFactory.defaultOverrides().withFallback(parsed).resolve());
+            return ConfigFactory.defaultOverrides().withFallback(parsed).resolve();
         }
         catch (final com.typesafe.config.ConfigException ex)
         {

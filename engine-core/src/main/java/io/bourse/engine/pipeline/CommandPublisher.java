@@ -36,8 +36,8 @@ public final class CommandPublisher
     }
 
     /**
-     * As {@link #tryPublish(CommandFiller, Object)}, recording {@code sourceId} in the slot so the reply stage can route
-     * the command's replies to its sender.
+     * As {@link #tryPublish(CommandFiller, Object)}, tagging the command with {@code sourceId} (see
+     * {@link CommandSlot#sourceId()}) so replies can be routed back to whoever sent it.
      */
     public <A> long tryPublish(final CommandFiller<A> filler, final A arg, final long sourceId)
     {
@@ -58,6 +58,7 @@ public final class CommandPublisher
         // A claimed sequence must always be published or the ring stalls: a filler that throws leaves an empty slot.
         slot.commandLength = 0;
         slot.sourceId = sourceId;
+        slot.task = null;
         try
         {
             slot.commandLength = filler.fill(slot.commandBuffer(), arg);
@@ -66,6 +67,34 @@ public final class CommandPublisher
         {
             ringBuffer.publish(sequence);
         }
+        return sequence;
+    }
+
+    /**
+     * Publishes a task to run on the engine thread between commands (see {@link EngineTask}).
+     *
+     * @return the ring sequence, or {@link #BUSY} or {@link #FAILED}; in those cases the task is not called.
+     */
+    public long tryPublishTask(final EngineTask task)
+    {
+        if (closed || failStop.failed())
+        {
+            return FAILED;
+        }
+        final long sequence;
+        try
+        {
+            sequence = ringBuffer.tryNext();
+        }
+        catch (final InsufficientCapacityException ex)
+        {
+            return BUSY;
+        }
+        final CommandSlot slot = ringBuffer.get(sequence);
+        slot.commandLength = 0;
+        slot.sourceId = 0;
+        slot.task = task;
+        ringBuffer.publish(sequence);
         return sequence;
     }
 

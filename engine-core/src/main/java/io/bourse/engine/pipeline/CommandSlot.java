@@ -6,6 +6,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 
 import io.bourse.engine.command.CommandWriter;
 import io.bourse.engine.event.EventLog;
+import io.bourse.engine.snapshot.SnapshotImage;
 
 /**
  * One preallocated ring entry, overwritten in place: the command bytes written by a publisher, then the engine sequence,
@@ -23,6 +24,8 @@ public final class CommandSlot
     private final EventLog events = new EventLog();
     int commandLength;
     long sourceId;
+    EngineTask task;
+    SnapshotImage snapshot;
     long engineSequence = NO_SEQUENCE;
     long engineTimeNs;
     long journalIndex = NOT_JOURNALED;
@@ -43,7 +46,7 @@ public final class CommandSlot
         return commandLength;
     }
 
-    /** Who published the command (a session id chosen by the publisher), 0 for none. */
+    /** Who published the command (a gateway session id, say), for routing replies; 0 when nobody in particular. */
     public long sourceId()
     {
         return sourceId;

@@ -1,5 +1,7 @@
 package io.bourse.engine.pipeline;
 
+import java.util.concurrent.atomic.AtomicLong;
+
 import com.lmax.disruptor.EventHandler;
 
 /**
@@ -11,11 +13,25 @@ final class JournalHandler implements EventHandler<CommandSlot>
 {
     private final PipelineJournal journal;
     private final FailStop failStop;
+    /** For metrics, read by other threads: the last journaled engine sequence and its journal index. */
+    private final AtomicLong lastJournaledSequence;
+    private final AtomicLong lastJournalIndex = new AtomicLong(CommandSlot.NOT_JOURNALED);
 
-    JournalHandler(final PipelineJournal journal, final FailStop failStop)
+    JournalHandler(final PipelineJournal journal, final FailStop failStop, final long lastSequence)
     {
         this.journal = journal;
         this.failStop = failStop;
+        this.lastJournaledSequence = new AtomicLong(lastSequence);
+    }
+
+    long lastJournaledSequence()
+    {
+        return lastJournaledSequence.get();
+    }
+
+    long lastJournalIndex()
+    {
+        return lastJournalIndex.get();
     }
 
     @Override
@@ -39,6 +55,8 @@ final class JournalHandler implements EventHandler<CommandSlot>
                     slot.events().buffer(),
                     slot.events().length(),
                     slot.events().count());
+                lastJournaledSequence.lazySet(slot.engineSequence);
+                lastJournalIndex.lazySet(slot.journalIndex);
             }
             if (endOfBatch)
             {

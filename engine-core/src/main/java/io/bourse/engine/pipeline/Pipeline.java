@@ -4,6 +4,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 import com.lmax.disruptor.ExceptionHandler;
+import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.TimeoutException;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
@@ -21,6 +22,8 @@ public final class Pipeline implements AutoCloseable
     private final PipelineJournal journal;
     private final FailStop failStop = new FailStop();
     private final CommandPublisher publisher;
+    private final JournalHandler journalStage;
+    private final RingBuffer<CommandSlot> ringBuffer;
     private final long closeTimeoutNs;
     private boolean closed;
 
@@ -45,15 +48,29 @@ public final class Pipeline implements AutoCloseable
             WaitStrategies.fromName(context.waitStrategy()));
         disruptor.setDefaultExceptionHandler(new FailStopExceptionHandler(failStop));
 
-        // (1) engine: stamp time and engine sequence, apply the command, fill the slot's events.
-        final EngineHandler engineStage = new EngineHandler(engine, context.clock(), failStop, lastSequence);
+        // (1) engine: stamp time and engine sequence, apply the command, fill the slot's events; run engine tasks and
+        //     capture periodic snapshots between commands.
+        final EngineHandler engineStage = new EngineHandler(
+            engine, context.clock(), failStop, lastSequence, context.lastEngineTimeNs(), context.snapshotEveryCommands());
         // (2) journal: append command + events as one document, fsync per policy at the end of each batch.
-        final JournalHandler journalStage = new JournalHandler(journal, failStop);
-        // (3) reply: hand journaled entries to their consumers, never before stage 2 has written them.
-        final ReplyHandler replyStage = new ReplyHandler(listener, failStop);
+        journalStage = new JournalHandler(journal, failStop, lastSequence);
+        // (3) reply: hand journaled entries to their consumers, complete tasks, pass snapshots to their writer, never
+        //     before stage 2 has written everything they cover.
+        final ReplyHandler replyStage = new ReplyHandler(listener, failStop, context.snapshotSink());
         disruptor.handleEventsWith(engineStage).then(journalStage).then(replyStage);
 
-        publisher = new CommandPublisher(disruptor.start(), failStop);
+        ringBuffer = disruptor.start();
+        publisher = new CommandPublisher(ringBuffer, failStop);
+    }
+
+    /** A momentary reading of the pipeline's progress, for metrics; safe from any thread. */
+    public PipelineStats stats()
+    {
+        return new PipelineStats(
+            journalStage.lastJournaledSequence(),
+            journalStage.lastJournalIndex(),
+            ringBuffer.getBufferSize(),
+            ringBuffer.remainingCapacity());
     }
 
     /** The thread-safe, non-blocking way in. */

@@ -1,6 +1,10 @@
 package io.bourse.engine.pipeline;
 
-/** Configuration of a {@link Pipeline}: ring size, wait strategy and engine clock. Not thread-safe; set, then build. */
+import java.util.function.Consumer;
+
+import io.bourse.engine.snapshot.SnapshotImage;
+
+/** Configuration of a {@link Pipeline}: ring size, wait strategy, engine clock and periodic snapshots. Not thread-safe; set, then build. */
 public final class PipelineContext
 {
     public static final int DEFAULT_RING_SIZE = 16 * 1024;
@@ -10,6 +14,9 @@ public final class PipelineContext
     private String waitStrategy = WaitStrategies.DEFAULT;
     private EngineClock clock = EngineClock.SYSTEM;
     private long closeTimeoutNs = DEFAULT_CLOSE_TIMEOUT_NS;
+    private long lastEngineTimeNs = Long.MIN_VALUE;
+    private long snapshotEveryCommands;
+    private Consumer<SnapshotImage> snapshotSink = image -> { };
 
     /** Number of slots, a power of two. */
     public PipelineContext ringSize(final int ringSize)
@@ -60,5 +67,42 @@ public final class PipelineContext
     public long closeTimeoutNs()
     {
         return closeTimeoutNs;
+    }
+
+    /** The engine time of the last journaled command (after recovery), so engine time never goes backwards. */
+    public PipelineContext lastEngineTimeNs(final long lastEngineTimeNs)
+    {
+        this.lastEngineTimeNs = lastEngineTimeNs;
+        return this;
+    }
+
+    public long lastEngineTimeNs()
+    {
+        return lastEngineTimeNs;
+    }
+
+    /**
+     * Capture a snapshot on the engine thread after every this many commands (0, the default, for never) and hand it
+     * to {@code sink} on the reply thread once the commands it covers are journaled. The sink must not block.
+     */
+    public PipelineContext periodicSnapshots(final long everyCommands, final Consumer<SnapshotImage> sink)
+    {
+        if (everyCommands < 0)
+        {
+            throw new IllegalArgumentException("snapshot interval must not be negative: " + everyCommands);
+        }
+        this.snapshotEveryCommands = everyCommands;
+        this.snapshotSink = sink;
+        return this;
+    }
+
+    public long snapshotEveryCommands()
+    {
+        return snapshotEveryCommands;
+    }
+
+    public Consumer<SnapshotImage> snapshotSink()
+    {
+        return snapshotSink;
     }
 }

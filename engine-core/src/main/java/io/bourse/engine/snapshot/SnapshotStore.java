@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import org.agrona.ExpandableArrayBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import io.bourse.engine.ExchangeEngine;
@@ -29,11 +28,9 @@ public final class SnapshotStore
 {
     /** {@link LoadedSnapshot#engineSequence()} when no snapshot was valid: nothing has been applied. */
     public static final long NO_SNAPSHOT = 0;
-    private static final int INITIAL_CAPACITY = 1024 * 1024;
 
     private final Path dir;
     private final int retainCount;
-    private final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(INITIAL_CAPACITY);
 
     /**
      * @param retainCount how many newest snapshots {@link #prune()} keeps, at least 1 (2 or more lets loading fall
@@ -63,14 +60,19 @@ public final class SnapshotStore
      */
     public Path write(final long engineSequence, final long engineTimeNs, final ExchangeEngine engine) throws IOException
     {
-        if (engineSequence <= NO_SNAPSHOT)
-        {
-            throw new IllegalArgumentException("engine sequence must be positive: " + engineSequence);
-        }
-        final int payloadLength = SnapshotCodec.write(engine, buffer, SnapshotFileFormat.HEADER_LENGTH);
-        SnapshotFileFormat.writeHeader(buffer, engineSequence, engineTimeNs, payloadLength);
-        final int fileLength = SnapshotFileFormat.HEADER_LENGTH + payloadLength;
+        return write(SnapshotImage.capture(engine, engineSequence, engineTimeNs));
+    }
 
+    /**
+     * Writes a captured snapshot durably (temp file, fsync, atomic rename, directory fsync), then prunes to the
+     * retention count.
+     *
+     * @return the snapshot file.
+     */
+    public Path write(final SnapshotImage image) throws IOException
+    {
+        final long engineSequence = image.engineSequence();
+        final int fileLength = image.length();
         final String name = SnapshotFile.fileName(engineSequence);
         final Path target = dir.resolve(name);
         final Path temp = dir.resolve(name + SnapshotFile.TEMP_SUFFIX);
@@ -79,7 +81,7 @@ public final class SnapshotStore
             try (FileChannel channel = FileChannel.open(temp,
                 StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE))
             {
-                final ByteBuffer bytes = ByteBuffer.wrap(buffer.byteArray(), 0, fileLength);
+                final ByteBuffer bytes = ByteBuffer.wrap(image.bytes(), 0, fileLength);
                 while (bytes.hasRemaining())
                 {
                     channel.write(bytes);
