@@ -1,37 +1,25 @@
 package io.bourse.gateway.support;
 
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 
-import io.bourse.engine.ExchangeEngine;
 import io.bourse.engine.command.CommandWriter;
-import io.bourse.engine.config.ConfigLoader;
-import io.bourse.engine.config.ExchangeConfig;
 import io.bourse.engine.journal.FsyncPolicy;
-import io.bourse.engine.journal.JournalWriter;
 import io.bourse.engine.pipeline.CommandFiller;
-import io.bourse.engine.pipeline.CommandPublisher;
-import io.bourse.engine.pipeline.Pipeline;
-import io.bourse.engine.pipeline.PipelineContext;
-import io.bourse.engine.pipeline.PipelineJournal;
-import io.bourse.engine.pipeline.ReplyListener;
+import io.bourse.engine.server.EngineServer;
+import io.bourse.engine.server.ServerSettings;
+import io.bourse.gateway.GatewayExtension;
 import io.bourse.gateway.GatewayMetrics;
 import io.bourse.gateway.GatewaySettings;
 import io.bourse.gateway.auth.CredentialStore;
-import io.bourse.gateway.auth.LogonThrottle;
-import io.bourse.gateway.auth.SecretHasher;
-import io.bourse.gateway.binary.BinaryServer;
 import io.bourse.sbe.BooleanType;
 
 /**
- * An in-process exchange for gateway tests: engine pipeline on a temp journal, a credential store, and the binary
- * server on an ephemeral port. Admin commands (accounts, deposits) go straight into the ring.
+ * An in-process exchange for gateway tests: {@link EngineServer} on a temp journal with the {@link GatewayExtension}
+ * (binary and admin servers on ephemeral ports). Accounts for tests are funded straight through the ring.
  */
 public final class TestExchange implements AutoCloseable
 {
@@ -44,42 +32,29 @@ public final class TestExchange implements AutoCloseable
     public static final long TICK = 10_000L;
     /** One BTC in satoshi. */
     public static final long ONE_BTC = 100_000_000L;
+    public static final String ADMIN_TOKEN = "test-token";
 
     public final GatewaySettings settings;
-    public final GatewayMetrics metrics = new GatewayMetrics();
+    public final GatewayMetrics metrics;
     public final CredentialStore credentials;
-    public final BinaryServer binary;
-    public final Pipeline pipeline;
-    private final List<ReplyListener> extraListeners = new CopyOnWriteArrayList<>();
-    private final AtomicLong journaled = new AtomicLong();
+    public final GatewayExtension gateway = new GatewayExtension();
+    public final EngineServer server;
     private final CommandWriter adminWriter = new CommandWriter();
 
     public TestExchange(final Path dir, final String gatewayOverrides, final int ringSize) throws Exception
     {
         final Config config = ConfigFactory.parseString("bourse.gateway { binary-port = 0, admin-port = 0, " +
-            "pbkdf2-iterations = 100000, credentials-file = \"" + dir.resolve("credentials") + "\"\n" +
-            gatewayOverrides + " }");
+            "admin-token = \"" + ADMIN_TOKEN + "\", pbkdf2-iterations = 100000, credentials-file = \"" +
+            dir.resolve("credentials") + "\"\n" + gatewayOverrides + " }")
+            .withFallback(ConfigFactory.parseResources("bourse.conf")).resolve();
         settings = GatewaySettings.fromConfig(config);
-        final ExchangeConfig exchangeConfig = ConfigLoader.loadDefault();
-        credentials = CredentialStore.open(settings.credentialsFile(), new SecretHasher(settings.pbkdf2Iterations()),
-            new LogonThrottle(settings.logonFreeFailures(), TimeUnit.MILLISECONDS.toNanos(settings.logonLockBaseMs()),
-                TimeUnit.MILLISECONDS.toNanos(settings.logonLockMaxMs()), System::nanoTime));
-        binary = new BinaryServer(settings, credentials, metrics);
-        final ReplyListener router = binary.replyListener();
-        pipeline = new Pipeline(new ExchangeEngine(exchangeConfig), 0,
-            PipelineJournal.of(JournalWriter.open(dir.resolve("journal"), FsyncPolicy.NONE)),
-            (slot, endOfBatch) ->
-            {
-                router.onReply(slot, endOfBatch);
-                for (final ReplyListener listener : extraListeners)
-                {
-                    listener.onReply(slot, endOfBatch);
-                }
-                journaled.set(slot.engineSequence());
-            },
-            new PipelineContext().ringSize(ringSize).waitStrategy("blocking"));
-        final CommandPublisher publisher = pipeline.publisher();
-        binary.start(publisher::tryPublish);
+        gateway.configure(settings);
+        metrics = gateway.metrics();
+        credentials = gateway.credentials();
+        final ServerSettings serverSettings = new ServerSettings(dir.resolve("journal"), dir.resolve("snapshots"),
+            FsyncPolicy.NONE, ringSize, "blocking", 0, 3, false);
+        server = EngineServer.start(serverSettings, config, gateway.listeners());
+        gateway.start(server);
     }
 
     public TestExchange(final Path dir) throws Exception
@@ -87,18 +62,13 @@ public final class TestExchange implements AutoCloseable
         this(dir, "", 1024);
     }
 
-    public void addListener(final ReplyListener listener)
-    {
-        extraListeners.add(listener);
-    }
-
     public int port()
     {
-        return binary.port();
+        return gateway.binaryPort();
     }
 
     /** Creates the account, funds it with 1000 BTC and 100M USDT, and returns its new API secret. */
-    public synchronized String fundedAccount(final long accountId) throws InterruptedException
+    public synchronized String fundedAccount(final long accountId) throws Exception
     {
         admin((buffer, w) ->
         {
@@ -120,29 +90,26 @@ public final class TestExchange implements AutoCloseable
         return credentials.issueSecret(accountId);
     }
 
-    private void admin(final CommandFiller<CommandWriter> filler) throws InterruptedException
+    public int adminPort()
     {
-        final long sequence = pipeline.publisher().tryPublish(filler, adminWriter);
+        return gateway.adminPort();
+    }
+
+    private void admin(final CommandFiller<CommandWriter> filler) throws Exception
+    {
+        final long sequence = server.publisher().tryPublish(filler, adminWriter);
         if (sequence < 0)
         {
             throw new IllegalStateException("admin command not published: " + sequence);
         }
-        // Ring sequences start at 0 and engine sequences at 1: wait until this one is journaled.
-        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (journaled.get() < sequence + 1)
-        {
-            if (System.nanoTime() > deadline)
-            {
-                throw new IllegalStateException("admin command not journaled in time");
-            }
-            Thread.sleep(1);
-        }
+        // A query completes after everything published before it is journaled.
+        server.query(view -> null).get(20, TimeUnit.SECONDS);
     }
 
     @Override
     public void close()
     {
-        binary.close();
-        pipeline.close();
+        gateway.close();
+        server.close();
     }
 }
