@@ -20,6 +20,7 @@ public final class GatewayMetrics
     private final AtomicLong slowConsumerDisconnects = new AtomicLong();
     private final AtomicLong heartbeatTimeouts = new AtomicLong();
     private final AtomicLong sessions = new AtomicLong();
+    private final AtomicLong unexpectedErrors = new AtomicLong();
 
     public void onReject(final int reasonCode)
     {
@@ -84,6 +85,17 @@ public final class GatewayMetrics
     public long heartbeatTimeouts()
     {
         return heartbeatTimeouts.get();
+    }
+
+    /** An exception reached a session's handler: a gateway bug, the connection was closed. */
+    public void onUnexpectedError()
+    {
+        unexpectedErrors.incrementAndGet();
+    }
+
+    public long unexpectedErrors()
+    {
+        return unexpectedErrors.get();
     }
 
     /** A session logged on (+1) or ended (-1); FIX sessions count here too. */

@@ -36,6 +36,8 @@ final class MetricsPage
             "Sessions dropped for not reading their replies.", metrics.slowConsumerDisconnects());
         metric(out, "bourse_heartbeat_timeouts_total", "counter", "Sessions dropped for silence.",
             metrics.heartbeatTimeouts());
+        metric(out, "bourse_gateway_errors_total", "counter", "Unexpected exceptions in sessions (bugs).",
+            metrics.unexpectedErrors());
         out.append("# HELP bourse_logons_total Logon attempts by result.\n# TYPE bourse_logons_total counter\n")
             .append("bourse_logons_total{result=\"accepted\"} ").append(metrics.logonsAccepted()).append('\n')
             .append("bourse_logons_total{result=\"rejected\"} ").append(metrics.logonsRejected()).append('\n');

@@ -88,14 +88,26 @@ final class BinarySession extends ChannelInboundHandlerAdapter implements FrameL
     public void handlerAdded(final ChannelHandlerContext ctx)
     {
         this.ctx = ctx;
+        if (ctx.channel().isActive())
+        {
+            startLogonTimer();
+        }
     }
 
     @Override
     public void channelActive(final ChannelHandlerContext ctx)
     {
-        logonTimeout = ctx.executor().schedule(
-            this::onLogonTimeout, context.settings().logonTimeoutMs(), TimeUnit.MILLISECONDS);
+        startLogonTimer();
         ctx.fireChannelActive();
+    }
+
+    private void startLogonTimer()
+    {
+        if (logonTimeout == null)
+        {
+            logonTimeout = ctx.executor().schedule(
+                this::onLogonTimeout, context.settings().logonTimeoutMs(), TimeUnit.MILLISECONDS);
+        }
     }
 
     @Override
@@ -103,10 +115,7 @@ final class BinarySession extends ChannelInboundHandlerAdapter implements FrameL
     {
         final boolean wasLoggedOn = state == LOGGED_ON;
         state = CLOSING;
-        if (logonTimeout != null)
-        {
-            logonTimeout.cancel(false);
-        }
+        cancelLogonTimer();
         if (wasLoggedOn)
         {
             context.registry().remove(this);
@@ -154,8 +163,16 @@ final class BinarySession extends ChannelInboundHandlerAdapter implements FrameL
     @Override
     public void exceptionCaught(final ChannelHandlerContext ctx, final Throwable cause)
     {
-        // A reset by the peer is routine; anything else is logged once, and the connection ends either way.
-        LOG.log(System.Logger.Level.DEBUG, "session {0}: closing after {1}", sessionId, cause.toString());
+        // A reset by the peer is routine; anything else is a gateway bug. The connection ends either way.
+        if (cause instanceof java.io.IOException)
+        {
+            LOG.log(System.Logger.Level.DEBUG, "session {0}: closing after {1}", sessionId, cause.toString());
+        }
+        else
+        {
+            context.metrics().onUnexpectedError();
+            LOG.log(System.Logger.Level.ERROR, "session " + sessionId + ": unexpected error; closing", cause);
+        }
         state = CLOSING;
         ctx.close();
     }
@@ -246,7 +263,7 @@ final class BinarySession extends ChannelInboundHandlerAdapter implements FrameL
             rejectLogon(LogonRejectReason.BAD_CREDENTIALS);
             return;
         }
-        logonTimeout.cancel(false);
+        cancelLogonTimer();
         this.accountId = accountId;
         this.sessionId = SourceIds.next();
         this.cancelOnDisconnect = wantsCancelOnDisconnect || context.settings().cancelOnDisconnect();
@@ -385,6 +402,14 @@ final class BinarySession extends ChannelInboundHandlerAdapter implements FrameL
     {
         context.metrics().onProtocolError();
         sessionReject(templateId, RejectReason.get(reason));
+    }
+
+    private void cancelLogonTimer()
+    {
+        if (logonTimeout != null)
+        {
+            logonTimeout.cancel(false);
+        }
     }
 
     private void onLogonTimeout()

@@ -119,6 +119,12 @@ final class ExecutionReportRouter implements ReplyListener
         }
     }
 
+    @Override
+    public void onBatchEnd()
+    {
+        flushAll();
+    }
+
     /** Open orders known to the router (for tests and metrics). */
     int openOrders()
     {

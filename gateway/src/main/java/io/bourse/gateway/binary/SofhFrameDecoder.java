@@ -62,4 +62,15 @@ public final class SofhFrameDecoder extends ByteToMessageDecoder
             in.skipBytes(in.readableBytes());
         }
     }
+
+    /**
+     * Frames go straight to the listener instead of down the pipeline, so the base class would think nothing was
+     * decoded and ask for another read even with auto-read off; a paused connection must stay paused.
+     */
+    @Override
+    public void channelReadComplete(final ChannelHandlerContext ctx)
+    {
+        discardSomeReadBytes();
+        ctx.fireChannelReadComplete();
+    }
 }
