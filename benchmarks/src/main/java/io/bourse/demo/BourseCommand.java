@@ -1,5 +1,6 @@
 package io.bourse.demo;
 
+import io.bourse.benchmarks.loadgen.LoadGenCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,7 +9,7 @@ import picocli.CommandLine.Command;
  * {@code replay}, {@code sidecar}, {@code reconcile} and {@code loadgen} arrive with their issues.
  */
 @Command(name = "bourse", mixinStandardHelpOptions = true, version = "bourse 0.1.0",
-    description = "Bourse exchange core.", subcommands = {EngineDemo.class})
+    description = "Bourse exchange core.", subcommands = {EngineDemo.class, LoadGenCommand.class})
 public final class BourseCommand implements Runnable
 {
     @Override
