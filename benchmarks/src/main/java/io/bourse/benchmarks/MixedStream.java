@@ -87,6 +87,23 @@ public final class MixedStream
         return engine;
     }
 
+    /** The commands that set up accounts and books before the measured ones. */
+    public CommandStream prefix()
+    {
+        return prefix;
+    }
+
+    public ExchangeConfig config()
+    {
+        return config;
+    }
+
+    /** The state hash after prefix and body, from the generator's shadow engine. */
+    public long finalStateHash()
+    {
+        return finalStateHash;
+    }
+
     /** The measured commands. */
     public CommandStream body()
     {

@@ -1,15 +1,18 @@
 package io.bourse.demo;
 
 import io.bourse.benchmarks.loadgen.LoadGenCommand;
+import io.bourse.engine.server.ReplayCommand;
+import io.bourse.engine.server.ServerCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code bourse} command line: dispatches to its subcommands. Only {@code demo} exists so far; {@code server},
- * {@code replay}, {@code sidecar}, {@code reconcile} and {@code loadgen} arrive with their issues.
+ * The {@code bourse} command line: dispatches to its subcommands ({@code server}, {@code replay}, {@code demo},
+ * {@code loadgen}; the sidecar and reconcile commands join as their module lands).
  */
 @Command(name = "bourse", mixinStandardHelpOptions = true, version = "bourse 0.1.0",
-    description = "Bourse exchange core.", subcommands = {EngineDemo.class, LoadGenCommand.class})
+    description = "Bourse exchange core.",
+    subcommands = {ServerCommand.class, ReplayCommand.class, EngineDemo.class, LoadGenCommand.class})
 public final class BourseCommand implements Runnable
 {
     @Override

@@ -19,9 +19,14 @@ public final class CommandSlot
     public static final long NOT_JOURNALED = -1;
     /** {@link #engineSequence()} when the engine did not process the entry. */
     public static final long NO_SEQUENCE = 0;
+    private static final int INITIAL_EVENTS_CAPACITY = 4 * 1024;
 
     private final UnsafeBuffer commandBuffer = new UnsafeBuffer(new byte[CommandWriter.MAX_COMMAND_LENGTH]);
-    private final EventLog events = new EventLog();
+    /**
+     * Sized for an ordinary command (a taker with a few fills is ~2 KB of events); a larger one grows this slot's log
+     * once and keeps it. A ring of 16K slots then holds ~70 MB instead of the 1 GB a 64 KB default would take.
+     */
+    private final EventLog events = new EventLog(INITIAL_EVENTS_CAPACITY);
     int commandLength;
     long sourceId;
     EngineTask task;

@@ -126,7 +126,7 @@ public final class Recovery
         }
     }
 
-    private static long lastSequence(final JournalReader reader)
+    private long lastSequence(final JournalReader reader)
     {
         try
         {
@@ -136,6 +136,31 @@ public final class Recovery
         {
             throw new RecoveryException(ex.engineSequence(), "journal's last entry is corrupt: " + ex.getMessage(), ex);
         }
+        catch (final RuntimeException | AssertionError ex)
+        {
+            // Chronicle's jump to the end can trip over a damaged file (an internal assertion when run with -ea): read
+            // forward instead, which names the first bad entry.
+            return scanToEnd();
+        }
+    }
+
+    private long scanToEnd()
+    {
+        long last = JournalEntryView.NO_SEQUENCE;
+        try (JournalReader scan = JournalReader.open(journalDir))
+        {
+            scan.seek(1);
+            while (scan.poll())
+            {
+                last = scan.entry().engineSequence();
+            }
+        }
+        catch (final JournalCorruptException ex)
+        {
+            throw new RecoveryException(ex.engineSequence(), "journal corrupt after sequence " + last + ": "
+                + ex.getMessage(), ex);
+        }
+        return last;
     }
 
     private LoadedSnapshot loadSnapshot(final long journalLastSequence)

@@ -18,6 +18,7 @@ import io.bourse.engine.config.ConfigLoader;
 import io.bourse.engine.config.ExchangeConfig;
 import io.bourse.engine.journal.JournalWriter;
 import io.bourse.engine.pipeline.CommandPublisher;
+import io.bourse.engine.pipeline.EngineClock;
 import io.bourse.engine.pipeline.EngineTask;
 import io.bourse.engine.pipeline.Pipeline;
 import io.bourse.engine.pipeline.PipelineJournal;
@@ -81,6 +82,17 @@ public final class EngineServer implements AutoCloseable
         final List<ReplyListener> listeners,
         final Consumer<String> log)
     {
+        return start(settings, exchangeConfig, listeners, log, EngineClock.SYSTEM);
+    }
+
+    /** As {@link #start(ServerSettings, ExchangeConfig, List, Consumer)} with the engine's clock given (tests). */
+    public static EngineServer start(
+        final ServerSettings settings,
+        final ExchangeConfig exchangeConfig,
+        final List<ReplyListener> listeners,
+        final Consumer<String> log,
+        final EngineClock clock)
+    {
         final SnapshotStore store;
         try
         {
@@ -107,6 +119,7 @@ public final class EngineServer implements AutoCloseable
             PipelineJournal.of(writer),
             ReplyListeners.of(listeners),
             settings.pipelineContext()
+                .clock(clock)
                 .lastEngineTimeNs(recovery.lastEngineTimeNs())
                 .periodicSnapshots(settings.snapshotEveryCommands(), snapshotWriter::submit));
         return new EngineServer(settings, exchangeConfig, recovery, snapshotWriter, pipeline, log);

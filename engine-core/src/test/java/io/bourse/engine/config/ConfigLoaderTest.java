@@ -74,7 +74,7 @@ class ConfigLoaderTest
         final Config config = ConfigLoader.loadRaw(shippedConfig());
 
         assertThat(config.getObject("bourse.engine")).isEmpty();
-        assertThat(config.getInt("bourse.pipeline.ring-size")).isEqualTo(65536);
+        assertThat(config.getInt("bourse.pipeline.ring-size")).isEqualTo(16384);
         assertThat(config.getString("bourse.pipeline.wait-strategy")).isEqualTo("yielding");
         assertThat(config.getString("bourse.pipeline.journal-dir")).isEqualTo("data/journal");
         assertThat(config.getString("bourse.pipeline.fsync")).isEqualTo("none");

@@ -12,14 +12,14 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** Finds and damages bytes in a closed journal's cycle file, as a disk or a crash would. */
-final class JournalFiles
+public final class JournalFiles
 {
     private JournalFiles()
     {
     }
 
     /** The journal's only cycle (.cq4) file. */
-    static Path onlyCycleFile(final Path dir) throws IOException
+    public static Path onlyCycleFile(final Path dir) throws IOException
     {
         try (Stream<Path> files = Files.list(dir))
         {
@@ -30,7 +30,7 @@ final class JournalFiles
     }
 
     /** The file offset of the only occurrence of {@code pattern}. */
-    static long find(final Path file, final byte[] pattern) throws IOException
+    public static long find(final Path file, final byte[] pattern) throws IOException
     {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ))
         {
@@ -49,7 +49,7 @@ final class JournalFiles
         }
     }
 
-    static void flipBit(final Path file, final long offset, final int bit) throws IOException
+    public static void flipBit(final Path file, final long offset, final int bit) throws IOException
     {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE))
         {
@@ -59,7 +59,7 @@ final class JournalFiles
         }
     }
 
-    static void truncate(final Path file, final long length) throws IOException
+    public static void truncate(final Path file, final long length) throws IOException
     {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE))
         {
