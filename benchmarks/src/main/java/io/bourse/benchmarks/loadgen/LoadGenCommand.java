@@ -41,7 +41,8 @@ public final class LoadGenCommand implements Callable<Integer>
     private static final long TICK_MINOR = 10_000L;
     /** One lot of BTC (0.0001) in satoshi. */
     private static final long LOT_MINOR = 10_000L;
-    private static final long SPIN_THRESHOLD_NS = 100_000;
+    /** Below this the sender spins for the next due time, above it parks: parking leaves the cores to the exchange. */
+    private static final long SPIN_THRESHOLD_NS = 10_000;
 
     @Option(names = "--in-process", description = "Start an exchange inside this JVM (temp journal, free ports).")
     boolean inProcess;
