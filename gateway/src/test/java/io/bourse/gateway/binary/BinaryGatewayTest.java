@@ -262,6 +262,73 @@ class BinaryGatewayTest
     }
 
     @Test
+    void shouldReportTriggeredStopsAndExpiredOrders() throws Exception
+    {
+        try (RecordingClient alice = RecordingClient.connect(exchange.port()).logon(ALICE, aliceSecret);
+             RecordingClient bob = RecordingClient.connect(exchange.port()).logon(BOB, bobSecret))
+        {
+            alice.client.sendLimitOrder("ask", BTC_USDT, Side.SELL, PRICE_30000 + TICK, ONE_BTC, TimeInForce.GTC);
+            assertThat(alice.nextReport().execType()).isEqualTo("NEW");
+
+            bob.client.newOrder().clientOrderId("stop").symbolId(BTC_USDT).side(Side.BUY).orderType(OrderType.STOP)
+                .timeInForce(TimeInForce.GTC).stopPriceMinor(PRICE_30000 + TICK).qtyMinor(HALF_BTC);
+            bob.client.sendNewOrder();
+            final Report stopNew = bob.nextReport();
+            assertThat(stopNew.execType()).isEqualTo("NEW");
+
+            bob.client.sendLimitOrder("lift", BTC_USDT, Side.BUY, PRICE_30000 + TICK, HALF_BTC, TimeInForce.IOC);
+            assertThat(bob.nextReport().execType()).isEqualTo("NEW");
+            assertThat(bob.nextReport().execType()).isEqualTo("FILL");
+            final Report triggered = bob.nextReport();
+            assertThat(triggered.execType()).isEqualTo("TRIGGERED");
+            assertThat(triggered.orderId()).isEqualTo(stopNew.orderId());
+            assertThat(triggered.clientOrderId()).isEqualTo("stop");
+            assertThat(triggered.lastPriceMinor()).isEqualTo(PRICE_30000 + TICK);
+            final Report stopFill = bob.nextReport();
+            assertThat(stopFill.execType()).isEqualTo("FILL");
+            assertThat(stopFill.clientOrderId()).isEqualTo("stop");
+            assertThat(stopFill.cumQtyMinor()).isEqualTo(HALF_BTC);
+
+            final long expireNs = System.currentTimeMillis() * 1_000_000L + 300_000_000L;
+            alice.client.newOrder().clientOrderId("gtd").symbolId(BTC_USDT).side(Side.SELL)
+                .orderType(OrderType.LIMIT).timeInForce(TimeInForce.GTD).priceMinor(PRICE_30000 + 50 * TICK)
+                .qtyMinor(HALF_BTC).expireTimeNs(expireNs);
+            alice.client.sendNewOrder();
+            assertThat(alice.nextReport().execType()).isIn("PARTIAL_FILL", "FILL", "NEW");
+            Thread.sleep(500);
+            // Expiry happens by engine time at the start of the next command, whatever it is.
+            bob.client.sendMassCancel(2);
+            Report expired;
+            do
+            {
+                expired = alice.nextReport();
+            }
+            while (!"gtd".equals(expired.clientOrderId()) || "NEW".equals(expired.execType()));
+            assertThat(expired.execType()).isEqualTo("EXPIRED");
+            assertThat(expired.cancelReason()).isEqualTo((short)4);
+        }
+    }
+
+    @Test
+    void shouldCancelOpenOrdersWhenSessionAskedForCancelOnDisconnectEnds() throws Exception
+    {
+        try (RecordingClient watcher = RecordingClient.connect(exchange.port()).logon(ALICE, aliceSecret))
+        {
+            final RecordingClient leaving = RecordingClient.connect(exchange.port());
+            leaving.client.logon(ALICE, aliceSecret, 0, true).get(20, TimeUnit.SECONDS);
+            leaving.client.sendLimitOrder("cod", BTC_USDT, Side.BUY, PRICE_30000 - TICK, ONE_BTC, TimeInForce.GTC);
+            assertThat(leaving.nextReport().execType()).isEqualTo("NEW");
+            assertThat(watcher.nextReport().execType()).isEqualTo("NEW");
+            leaving.close();
+
+            final Report cancelled = watcher.nextReport();
+            assertThat(cancelled.execType()).isEqualTo("CANCELLED");
+            assertThat(cancelled.clientOrderId()).isEqualTo("cod");
+            assertThat(cancelled.cancelReason()).isEqualTo((short)5);
+        }
+    }
+
+    @Test
     void shouldEndSessionThatStopsHeartbeating() throws Exception
     {
         final RecordingClient silent = new RecordingClient();
