@@ -49,14 +49,15 @@ import io.netty.handler.timeout.IdleStateHandler;
 /**
  * A client of the binary order-entry protocol: connect, {@link #logon}, send orders, cancels, replaces and mass
  * cancels, and receive everything the gateway sends through a {@link ClientListener} on the client's event loop.
- * Sending methods may be called from one thread at a time (any thread); they encode into a pooled buffer and write it
- * to the connection, and {@code flush} decides when it leaves (the {@code send*} methods flush). Heartbeats are sent
+ * Sending methods may be called from one thread at a time (any thread); {@code write*} methods gather frames into a
+ * batch that {@link #flush()} hands to the connection in one go, and the {@code send*} methods flush at once. Heartbeats are sent
  * automatically once logged on unless disabled.
  */
 public final class BinaryClient implements AutoCloseable
 {
     private static final int MAX_FRAME_LENGTH = 4096;
     private static final int SCRATCH_LENGTH = 256;
+    private static final int BATCH_BYTES = 4096;
 
     private final EventLoopGroup group;
     private final boolean ownsGroup;
@@ -73,6 +74,7 @@ public final class BinaryClient implements AutoCloseable
     private final HeartbeatEncoder heartbeat = new HeartbeatEncoder();
     private final LogoutEncoder logout = new LogoutEncoder();
     private final Channel channel;
+    private ByteBuf pendingOut;
     private volatile long lastSeqNo;
     private volatile long seqNoGaps;
     private volatile long accountId;
@@ -238,9 +240,15 @@ public final class BinaryClient implements AutoCloseable
         channel.writeAndFlush(channel.alloc().buffer(bytes.length).writeBytes(bytes));
     }
 
+    /** Sends what was written since the last flush. */
     public void flush()
     {
-        channel.flush();
+        final ByteBuf out = pendingOut;
+        if (out != null)
+        {
+            pendingOut = null;
+            channel.writeAndFlush(out, channel.voidPromise());
+        }
     }
 
     /** Stops (false) or resumes (true) reading from the socket, to play a slow consumer. */
@@ -291,22 +299,20 @@ public final class BinaryClient implements AutoCloseable
 
     private void send(final int blockLength)
     {
-        final ByteBuf out = frame(blockLength);
-        channel.writeAndFlush(out, channel.voidPromise());
+        write(blockLength);
+        flush();
     }
 
+    /** Appends the frame to the batch this thread is gathering; {@link #flush()} hands the batch over in one go. */
     private void write(final int blockLength)
-    {
-        channel.write(frame(blockLength), channel.voidPromise());
-    }
-
-    private ByteBuf frame(final int blockLength)
     {
         final int frameLength = Sofh.LENGTH + MessageHeaderEncoder.ENCODED_LENGTH + blockLength;
         Sofh.put(scratch, 0, frameLength);
-        final ByteBuf out = channel.alloc().buffer(frameLength);
-        out.writeBytes(scratch.byteArray(), 0, frameLength);
-        return out;
+        if (pendingOut == null)
+        {
+            pendingOut = channel.alloc().buffer(BATCH_BYTES);
+        }
+        pendingOut.writeBytes(scratch.byteArray(), 0, frameLength);
     }
 
     /** Decodes inbound frames and hands them to the listener; event-loop thread only. */
