@@ -25,6 +25,7 @@ import io.netty.handler.codec.http.HttpServerCodec;
 public final class AdminServer implements AutoCloseable
 {
     private static final int MAX_REQUEST_BYTES = 64 * 1024;
+    private static final String PLACEHOLDER_TOKEN = "change-me";
 
     private final GatewaySettings settings;
     private final CredentialStore credentials;
@@ -45,8 +46,21 @@ public final class AdminServer implements AutoCloseable
         return replies;
     }
 
+    /**
+     * @throws IllegalStateException if the token is blank, or still the shipped placeholder while bound beyond loopback.
+     */
     public synchronized void start(final EngineServer server) throws InterruptedException
     {
+        final String token = settings.adminToken();
+        if (token == null || token.isBlank())
+        {
+            throw new IllegalStateException("bourse.gateway.admin-token is empty: set BOURSE_ADMIN_TOKEN");
+        }
+        if (PLACEHOLDER_TOKEN.equals(token) && !isLoopback(settings.adminBind()))
+        {
+            throw new IllegalStateException("the admin API would listen on " + settings.adminBind() +
+                " with the placeholder token: set BOURSE_ADMIN_TOKEN to a real secret");
+        }
         final CommandRate rate = new CommandRate(() -> server.stats().lastJournaledSequence());
         final AdminHandler handler = new AdminHandler(server, new AdminCommands(server.publisher(), replies),
             credentials, metrics, rate, settings.adminToken());
@@ -67,6 +81,18 @@ public final class AdminServer implements AutoCloseable
                 }
             })
             .bind(settings.adminBind(), settings.adminPort()).sync().channel();
+    }
+
+    private static boolean isLoopback(final String bind)
+    {
+        try
+        {
+            return java.net.InetAddress.getByName(bind).isLoopbackAddress();
+        }
+        catch (final java.net.UnknownHostException ex)
+        {
+            return false;
+        }
     }
 
     public int port()

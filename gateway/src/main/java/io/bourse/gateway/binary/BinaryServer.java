@@ -29,6 +29,8 @@ public final class BinaryServer implements AutoCloseable
 {
     /** Logons waiting for a hash check; more are refused rather than queued without bound. */
     private static final int AUTH_QUEUE = 256;
+    /** Lets the LoggedOut(SHUTDOWN) messages leave before the event loops stop. */
+    private static final long SHUTDOWN_QUIET_MS = 100;
 
     private final GatewaySettings settings;
     private final SessionRegistry registry = new SessionRegistry();
@@ -112,10 +114,14 @@ public final class BinaryServer implements AutoCloseable
             serverChannel.close().syncUninterruptibly();
             serverChannel = null;
         }
+        for (final BinarySession session : registry.all())
+        {
+            session.shutdown();
+        }
         if (workerGroup != null)
         {
             bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
-            workerGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+            workerGroup.shutdownGracefully(SHUTDOWN_QUIET_MS, 2000, TimeUnit.MILLISECONDS).syncUninterruptibly();
             workerGroup = null;
         }
         if (authExecutor != null)

@@ -177,6 +177,17 @@ final class BinarySession extends ChannelInboundHandlerAdapter implements FrameL
         ctx.close();
     }
 
+    /** The gateway is stopping: say so, then close. Any thread. */
+    void shutdown()
+    {
+        if (!ctx.executor().inEventLoop())
+        {
+            ctx.executor().execute(this::shutdown);
+            return;
+        }
+        logout(LogoutReason.SHUTDOWN);
+    }
+
     /** The session's unsent bytes passed the bound: drop it rather than buffer without limit. Any thread. */
     void onSlowConsumer()
     {

@@ -143,10 +143,8 @@ final class ExecutionReportRouter implements ReplyListener
         {
             return;
         }
-        final ExecutionReportEncoder report = startReport(ExecType.NEW, event.orderId(), event.symbolId(),
-            event.sideRaw(), state)
+        startReport(ExecType.NEW, event.orderId(), event.symbolId(), event.sideRaw(), state)
             .leavesQtyMinor(event.qtyMinor());
-        report.buffer().putByte(report.offset() + ExecutionReportEncoder.sideEncodingOffset(), (byte)event.sideRaw());
         sendToAll(sessions);
     }
 

@@ -74,6 +74,12 @@ final class SessionRegistry
         return bySessionId.get(sessionId);
     }
 
+    /** Every logged-on session (a copy; for shutdown). */
+    java.util.List<BinarySession> all()
+    {
+        return new java.util.ArrayList<>(bySessionId.values());
+    }
+
     int size()
     {
         return bySessionId.size();
