@@ -1,5 +1,7 @@
 /**
- * The persistence sidecar: drains the journal into PostgreSQL exactly once and reconciles it against the
- * engine. Built in its own issue (#5); this module only depends on {@code engine-core} so far.
+ * The persistence sidecar's command-line entry points: {@code bourse sidecar} ({@link
+ * io.bourse.persistence.SidecarCommand}), which projects the journal into PostgreSQL exactly once, and {@code bourse
+ * reconcile} ({@link io.bourse.persistence.ReconcileCommand}), which checks PostgreSQL against the engine state
+ * rebuilt from the journal. Separate processes from the engine; they only read the journal.
  */
 package io.bourse.persistence;
