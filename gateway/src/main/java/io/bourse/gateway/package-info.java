@@ -1,5 +1,6 @@
 /**
- * The order gateway: Netty servers for the SBE binary and FIX 4.4 protocols, admin HTTP, sessions and the
- * {@code server} main. Built in its own issue (#4); this module only depends on {@code engine-core} so far.
+ * The order gateway: {@link io.bourse.gateway.GatewayExtension} plugs the binary order-entry acceptor and the admin API
+ * into {@code bourse server} (the FIX acceptor plugs in beside it). Shared pieces live here: settings, the command sink
+ * and source ids every acceptor publishes with, metrics, and the Netty transport choice. Used by the server and tests.
  */
 package io.bourse.gateway;

@@ -30,6 +30,10 @@ final class ReplyHandler implements EventHandler<CommandSlot>
         if (slot.task != null)
         {
             completeTask(slot.task);
+            if (endOfBatch)
+            {
+                listener.onBatchEnd();
+            }
             return;
         }
         if (slot.snapshot != null && !failStop.failed())
@@ -39,6 +43,10 @@ final class ReplyHandler implements EventHandler<CommandSlot>
         // A batch fsync that failed after this entry was appended means it may not be durable: do not acknowledge.
         if (slot.journalIndex == CommandSlot.NOT_JOURNALED || failStop.failed())
         {
+            if (endOfBatch)
+            {
+                listener.onBatchEnd();
+            }
             return;
         }
         listener.onReply(slot, endOfBatch);

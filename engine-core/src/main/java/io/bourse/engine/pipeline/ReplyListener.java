@@ -8,4 +8,12 @@ package io.bourse.engine.pipeline;
 public interface ReplyListener
 {
     void onReply(CommandSlot slot, boolean endOfBatch);
+
+    /**
+     * The reply stage's batch ended on a slot this listener was not given (an engine task, or an entry that was not
+     * journaled): a listener that gathers replies until {@code endOfBatch} must hand them on now.
+     */
+    default void onBatchEnd()
+    {
+    }
 }

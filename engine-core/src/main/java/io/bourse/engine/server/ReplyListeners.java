@@ -32,4 +32,13 @@ final class ReplyListeners implements ReplyListener
             listener.onReply(slot, endOfBatch);
         }
     }
+
+    @Override
+    public void onBatchEnd()
+    {
+        for (final ReplyListener listener : listeners)
+        {
+            listener.onBatchEnd();
+        }
+    }
 }
