@@ -3,7 +3,9 @@ package io.bourse.gateway.fix;
 import io.bourse.engine.server.EngineServer;
 import io.bourse.engine.server.ServerExtension;
 import io.bourse.engine.server.ServerSetup;
+import io.bourse.gateway.GatewaySettings;
 import io.bourse.gateway.auth.Authenticator;
+import io.bourse.gateway.auth.SharedCredentials;
 import io.bourse.gateway.fix.order.OrderSink;
 
 /**
@@ -18,7 +20,7 @@ public final class FixServerExtension implements ServerExtension
     private final Authenticator authenticator;
     private FixGateway gateway;
 
-    /** For the ServiceLoader: authenticates against the gateway's credential store. */
+    /** For the ServiceLoader: authenticates against the credential store the admin API issues secrets into. */
     public FixServerExtension()
     {
         this(null);
@@ -40,7 +42,8 @@ public final class FixServerExtension implements ServerExtension
     public void configure(final ServerSetup setup)
     {
         final FixSettings settings = FixSettings.fromConfig(setup.config());
-        gateway = new FixGateway(settings, setup.exchangeConfig(), authenticator != null ? authenticator : denyAll());
+        gateway = new FixGateway(settings, setup.exchangeConfig(), authenticator != null ? authenticator
+            : SharedCredentials.forSettings(GatewaySettings.fromConfig(setup.config())));
         setup.addReplyListener(gateway.replyListener());
     }
 
@@ -58,12 +61,5 @@ public final class FixServerExtension implements ServerExtension
         {
             gateway.close();
         }
-    }
-
-    /** Until the shared credential store is wired in, refuse every logon rather than accept any secret. */
-    private static Authenticator denyAll()
-    {
-        LOG.log(System.Logger.Level.WARNING, "FIX acceptor has no credential store: every logon is refused");
-        return (accountId, secret) -> false;
     }
 }
