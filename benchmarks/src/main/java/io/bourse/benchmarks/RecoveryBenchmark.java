@@ -44,8 +44,6 @@ public final class RecoveryBenchmark
         {
             writeJournal(stream, dir);
             final Path journal = dir.resolve("journal");
-            System.out.printf("journal: %,d bytes on disk for %,d entries%n", sizeOnDisk(journal),
-                stream.prefix().size() + commands);
             time("full replay, events verified", passes, stream,
                 () -> new Recovery(stream.config(), journal, null).recover());
             time("full replay, not verified", passes, stream,
@@ -108,24 +106,6 @@ public final class RecoveryBenchmark
         System.out.printf("%s: median %.2f s (range %.2f-%.2f), %.2f M entries/s (range %.2f-%.2f)%n", what,
             seconds[passes / 2], seconds[0], seconds[passes - 1], rates[passes / 2] / 1e6, rates[0] / 1e6,
             rates[passes - 1] / 1e6);
-    }
-
-    private static long sizeOnDisk(final Path dir) throws Exception
-    {
-        try (var files = Files.walk(dir))
-        {
-            return files.filter(Files::isRegularFile).mapToLong(path ->
-            {
-                try
-                {
-                    return (Long)Files.getAttribute(path, "unix:blocks") * 512L;
-                }
-                catch (final Exception ex)
-                {
-                    return 0;
-                }
-            }).sum();
-        }
     }
 
     @FunctionalInterface

@@ -19,18 +19,7 @@ final class EventComparison
         final DirectBuffer journaled, final int journaledOffset, final int journaledLength,
         final DirectBuffer produced, final int producedLength)
     {
-        if (journaledLength != producedLength)
-        {
-            return false;
-        }
-        for (int i = 0; i < producedLength; i++)
-        {
-            if (journaled.getByte(journaledOffset + i) != produced.getByte(i))
-            {
-                return false;
-            }
-        }
-        return true;
+        return journaledLength == producedLength && sameBytes(journaled, journaledOffset, produced, 0, producedLength);
     }
 
     /** Describes the first event that differs: its position, the journaled one and the re-executed one. */
@@ -64,10 +53,19 @@ final class EventComparison
         return MessageHeaderDecoder.ENCODED_LENGTH + header.blockLength();
     }
 
+    /** Eight bytes at a time, then the rest: verification must not halve replay speed. */
     private static boolean sameBytes(
         final DirectBuffer a, final int aOffset, final DirectBuffer b, final int bOffset, final int length)
     {
-        for (int i = 0; i < length; i++)
+        int i = 0;
+        for (; i + Long.BYTES <= length; i += Long.BYTES)
+        {
+            if (a.getLong(aOffset + i) != b.getLong(bOffset + i))
+            {
+                return false;
+            }
+        }
+        for (; i < length; i++)
         {
             if (a.getByte(aOffset + i) != b.getByte(bOffset + i))
             {
