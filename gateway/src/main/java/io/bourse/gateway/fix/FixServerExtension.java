@@ -51,7 +51,7 @@ public final class FixServerExtension implements ServerExtension
     public void start(final EngineServer server) throws Exception
     {
         final int port = gateway.start(OrderSink.of(server.publisher()), IO_THREADS);
-        LOG.log(System.Logger.Level.INFO, "FIX 4.4 acceptor listening on port {0}", port);
+        LOG.log(System.Logger.Level.INFO, "FIX 4.4 acceptor listening on port {0,number,#}", port);
     }
 
     @Override
