@@ -41,18 +41,10 @@ public final class CommandPublisher
      */
     public <A> long tryPublish(final CommandFiller<A> filler, final A arg, final long sourceId)
     {
-        if (closed || failStop.failed())
+        final long sequence = tryClaim();
+        if (sequence < 0)
         {
-            return FAILED;
-        }
-        final long sequence;
-        try
-        {
-            sequence = ringBuffer.tryNext();
-        }
-        catch (final InsufficientCapacityException ex)
-        {
-            return BUSY;
+            return sequence;
         }
         final CommandSlot slot = ringBuffer.get(sequence);
         // A claimed sequence must always be published or the ring stalls: a filler that throws leaves an empty slot.
@@ -77,18 +69,10 @@ public final class CommandPublisher
      */
     public long tryPublishTask(final EngineTask task)
     {
-        if (closed || failStop.failed())
+        final long sequence = tryClaim();
+        if (sequence < 0)
         {
-            return FAILED;
-        }
-        final long sequence;
-        try
-        {
-            sequence = ringBuffer.tryNext();
-        }
-        catch (final InsufficientCapacityException ex)
-        {
-            return BUSY;
+            return sequence;
         }
         final CommandSlot slot = ringBuffer.get(sequence);
         slot.commandLength = 0;
@@ -96,6 +80,23 @@ public final class CommandPublisher
         slot.task = task;
         ringBuffer.publish(sequence);
         return sequence;
+    }
+
+    /** Claims the next slot without waiting: its sequence, or {@link #BUSY} or {@link #FAILED}. */
+    private long tryClaim()
+    {
+        if (closed || failStop.failed())
+        {
+            return FAILED;
+        }
+        try
+        {
+            return ringBuffer.tryNext();
+        }
+        catch (final InsufficientCapacityException ex)
+        {
+            return BUSY;
+        }
     }
 
     void close()
