@@ -27,8 +27,8 @@ import picocli.CommandLine.Option;
  * throughput, per-command latency and the books as it goes, then checks that money was conserved and that a
  * snapshot restores to the same state hash. The engine-only demo of issue #2; later issues add the processes.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-    description = "Run a simulated market through the matching engine and check the books balance.")
+@Command(name = "engine-demo", mixinStandardHelpOptions = true,
+    description = "Run a simulated market through the state machine alone, on one thread, and check the books balance.")
 public final class EngineDemo implements Callable<Integer>
 {
     private static final long SECOND_NS = 1_000_000_000L;

@@ -133,7 +133,7 @@ public final class LoadGenCommand implements Callable<Integer>
         final long measureFrom = (long)rate * warmupSeconds;
         final long[] intendedNs = new long[(int)total];
         final Recorder recorder = new Recorder(TimeUnit.SECONDS.toNanos(60), 3);
-        final AdminClient admin = new AdminClient(host, adminPort, adminToken);
+        final AdminClient admin = new AdminClient(host, adminPort, adminToken, "loadgen");
         final EventLoopGroup group = NettyTransport.newGroup(1, "loadgen-io");
         final List<LoadConnection> loads = new ArrayList<>();
         try

@@ -116,8 +116,8 @@ public final class FixClient implements AutoCloseable
         return loggedOn;
     }
 
-    /** Sends a NewOrderSingle. {@code ordType} 1 market, 2 limit, 3 stop, 4 stop-limit; {@code tif} 0 to omit. */
-    public synchronized void newOrder(
+    /** Sends a NewOrderSingle. {@code ordType} 1 market, 2 limit; {@code tif} 0 to omit. */
+    public void newOrder(
         final String clOrdId,
         final String symbol,
         final char side,
@@ -126,9 +126,27 @@ public final class FixClient implements AutoCloseable
         final String price,
         final char timeInForce)
     {
+        newOrder(clOrdId, symbol, side, ordType, orderQty, price, null, timeInForce);
+    }
+
+    /**
+     * Sends a NewOrderSingle. {@code ordType} 1 market, 2 limit, 3 stop, 4 stop-limit; {@code price} and
+     * {@code stopPx} null to omit; {@code tif} 0 to omit.
+     */
+    public synchronized void newOrder(
+        final String clOrdId,
+        final String symbol,
+        final char side,
+        final char ordType,
+        final String orderQty,
+        final String price,
+        final String stopPx,
+        final char timeInForce)
+    {
         header("D").put(FixTags.CL_ORD_ID, clOrdId).put(FixTags.SYMBOL, symbol).put(FixTags.SIDE, side)
             .putTimestampMs(FixTags.TRANSACT_TIME, System.currentTimeMillis())
-            .put(FixTags.ORD_TYPE, ordType).put(FixTags.ORDER_QTY, orderQty).put(FixTags.PRICE, price);
+            .put(FixTags.ORD_TYPE, ordType).put(FixTags.ORDER_QTY, orderQty).put(FixTags.PRICE, price)
+            .put(FixTags.STOP_PX, stopPx);
         if (timeInForce != 0)
         {
             encoder.put(FixTags.TIME_IN_FORCE, timeInForce);
