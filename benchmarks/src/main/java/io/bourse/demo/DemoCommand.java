@@ -67,8 +67,12 @@ public final class DemoCommand implements Callable<Integer>
 
     @Option(names = "--db", paramLabel = "JDBC_URL",
         description = "PostgreSQL server to use (default: bourse.persistence.db-url, else 127.0.0.1:5432, else an "
-            + "embedded one). The demo uses its own database on it, " + DemoPostgres.DATABASE + ", recreated each run.")
+            + "embedded one). The demo uses a database of its own on it, recreated each run (--database).")
     String dbUrl;
+
+    @Option(names = "--database", paramLabel = "NAME", defaultValue = DemoPostgres.DATABASE,
+        description = "Name of the demo's database, dropped and created at start (default: ${DEFAULT-VALUE}).")
+    String database;
 
     @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data/demo",
         description = "Where the journal, snapshots, credentials and logs go; emptied at start (default: ${DEFAULT-VALUE}).")
@@ -148,9 +152,9 @@ public final class DemoCommand implements Callable<Integer>
         step("PostgreSQL");
         final List<String> tried = new ArrayList<>();
         postgres = DemoPostgres.open(dbUrl != null ? dbUrl : config.getString("bourse.persistence.db-url"),
-            DemoPostgres.LOCAL_SERVER, tried);
+            DemoPostgres.LOCAL_SERVER, database, tried);
         tried.forEach(line -> out.println("  " + line));
-        out.println("  using the " + postgres.description() + ", database " + DemoPostgres.DATABASE);
+        out.println("  using the " + postgres.description() + ", database " + postgres.database());
 
         step("server (engine + binary, FIX and admin gateways)");
         final String host = "127.0.0.1";
@@ -203,7 +207,7 @@ public final class DemoCommand implements Callable<Integer>
             "server   pid %-7d binary %s:%d  FIX %s:%d  admin %s:%d%n" +
             "sidecar  pid %-7d -> %s, database %s%n" +
             "logs     %s%n", server.pid(), host, binaryPort, host, fixPort, host, adminPort, sidecar.pid(),
-            postgres.description(), DemoPostgres.DATABASE, relative(logs));
+            postgres.description(), postgres.database(), relative(logs));
         final SummaryScreen screen = new SummaryScreen(out, !plain && System.console() != null &&
             !"dumb".equals(System.getenv("TERM")), header);
         try (ExchangeGauges gauges = new ExchangeGauges(admin, journal, postgres))
@@ -282,6 +286,10 @@ public final class DemoCommand implements Callable<Integer>
         if (makerCount < 1 || makerCount > 100 || takerCount < 1 || takerCount > 100)
         {
             return "--makers and --takers must be between 1 and 100, were " + makerCount + " and " + takerCount;
+        }
+        if (!DemoPostgres.isValidName(database))
+        {
+            return "--database must be lower-case letters, digits and _ (an unquoted PostgreSQL name), was " + database;
         }
         return null;
     }

@@ -13,10 +13,10 @@ import java.util.regex.Pattern;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * The PostgreSQL server the demo writes to, chosen in the order FACTS.md gives: the configured URL if there is one,
- * else a server answering on 127.0.0.1:5432, else an embedded one started for the demo's lifetime. On whichever server
- * is chosen the demo uses its own database, {@value #DATABASE}, dropped and created afresh, so it never touches
- * another database's data. {@link #close()} stops the embedded server, if one was started.
+ * The PostgreSQL server the demo writes to, chosen in this order: the configured URL if there is one, else a server
+ * answering on 127.0.0.1:5432, else an embedded one started for the demo's lifetime. On whichever server is chosen
+ * the demo uses a database of its own ({@value #DATABASE} unless told otherwise), dropped and created afresh, so it
+ * never touches another database's data. {@link #close()} stops the embedded server, if one was started.
  */
 final class DemoPostgres implements AutoCloseable
 {
@@ -27,12 +27,14 @@ final class DemoPostgres implements AutoCloseable
     private static final Pattern URL_PATTERN = Pattern.compile("(jdbc:postgresql://[^/]*/)([^?]*)(\\?.*)?");
 
     private final String url;
+    private final String database;
     private final String description;
     private final EmbeddedPostgres embedded;
 
-    private DemoPostgres(final String url, final String description, final EmbeddedPostgres embedded)
+    private DemoPostgres(final String url, final String database, final String description, final EmbeddedPostgres embedded)
     {
         this.url = url;
+        this.database = database;
         this.description = description;
         this.embedded = embedded;
     }
@@ -45,14 +47,19 @@ final class DemoPostgres implements AutoCloseable
      * @param tried          receives one line per server tried and why it was not used.
      * @throws IllegalStateException naming everything tried when no server can be used.
      */
-    static DemoPostgres open(final String configuredUrl, final String localServerUrl, final List<String> tried)
+    static DemoPostgres open(final String configuredUrl, final String localServerUrl, final String database,
+        final List<String> tried)
     {
+        if (!isValidName(database))
+        {
+            throw new IllegalArgumentException("database name must be lower-case letters, digits and _: " + database);
+        }
         if (configuredUrl != null && !configuredUrl.isBlank())
         {
             final String url = configuredUrl.trim();
             try
             {
-                return fresh(url, "configured server " + serverPart(url), null);
+                return fresh(url, "configured server " + serverPart(url), database, null);
             }
             catch (final SQLException ex)
             {
@@ -61,7 +68,7 @@ final class DemoPostgres implements AutoCloseable
         }
         try
         {
-            return fresh(localServerUrl, "local server " + serverPart(localServerUrl), null);
+            return fresh(localServerUrl, "local server " + serverPart(localServerUrl), database, null);
         }
         catch (final SQLException ex)
         {
@@ -72,7 +79,8 @@ final class DemoPostgres implements AutoCloseable
         {
             embedded = EmbeddedPostgres.builder().start();
             final String url = "jdbc:postgresql://127.0.0.1:" + embedded.getPort() + "/postgres?user=postgres";
-            return fresh(url, "embedded PostgreSQL on port " + embedded.getPort() + " (stops with the demo)", embedded);
+            return fresh(url, "embedded PostgreSQL on port " + embedded.getPort() + " (stops with the demo)", database,
+                embedded);
         }
         catch (final IOException | SQLException | RuntimeException ex)
         {
@@ -84,10 +92,21 @@ final class DemoPostgres implements AutoCloseable
         }
     }
 
+    /** Lower-case letters, digits and underscores, as PostgreSQL takes an unquoted name. */
+    static boolean isValidName(final String database)
+    {
+        return database.matches("[a-z_][a-z0-9_]{0,62}");
+    }
+
     /** JDBC URL of the demo database. */
     String url()
     {
         return url;
+    }
+
+    String database()
+    {
+        return database;
     }
 
     /** Which server this is, for people. */
@@ -112,8 +131,9 @@ final class DemoPostgres implements AutoCloseable
         closeQuietly(embedded);
     }
 
-    /** Drops and creates {@value #DATABASE} on the server of {@code serverUrl}. */
-    private static DemoPostgres fresh(final String serverUrl, final String description, final EmbeddedPostgres embedded)
+    /** Drops and creates {@code database} on the server of {@code serverUrl}. */
+    private static DemoPostgres fresh(
+        final String serverUrl, final String description, final String database, final EmbeddedPostgres embedded)
         throws SQLException
     {
         final String adminUrl = withDatabase(serverUrl, databaseOf(serverUrl).isEmpty() ? "postgres" : databaseOf(serverUrl));
@@ -122,10 +142,10 @@ final class DemoPostgres implements AutoCloseable
         try (Connection connection = DriverManager.getConnection(adminUrl, properties);
             Statement statement = connection.createStatement())
         {
-            statement.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-            statement.execute("CREATE DATABASE " + DATABASE);
+            statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            statement.execute("CREATE DATABASE " + database);
         }
-        return new DemoPostgres(withDatabase(serverUrl, DATABASE), description, embedded);
+        return new DemoPostgres(withDatabase(serverUrl, database), database, description, embedded);
     }
 
     static String withDatabase(final String url, final String database)

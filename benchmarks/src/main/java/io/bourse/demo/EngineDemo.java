@@ -14,6 +14,7 @@ import io.bourse.engine.config.ConfigLoader;
 import io.bourse.engine.config.ExchangeConfig;
 import io.bourse.engine.config.SymbolSpec;
 import io.bourse.engine.event.EventLog;
+import io.bourse.engine.server.ConfigOption;
 import io.bourse.sbe.BooleanType;
 import io.bourse.sbe.CommandRejectedDecoder;
 import io.bourse.sbe.MessageHeaderDecoder;
@@ -33,7 +34,7 @@ public final class EngineDemo implements Callable<Integer>
 {
     private static final long SECOND_NS = 1_000_000_000L;
 
-    @Option(names = "--config", description = "Configuration file (default: the shipped config/bourse.conf).")
+    @Option(names = "--config", description = "Configuration file (default: ./config/bourse.conf if present, else the built-in one).")
     private Path configFile;
 
     @Option(names = "--seconds", description = "How long to run (default: ${DEFAULT-VALUE}).")
@@ -56,7 +57,7 @@ public final class EngineDemo implements Callable<Integer>
             System.err.println("--seconds must be at least 1");
             return 2;
         }
-        final ExchangeConfig config = configFile == null ? ConfigLoader.loadDefault() : ConfigLoader.load(configFile);
+        final ExchangeConfig config = ConfigLoader.fromConfig(ConfigOption.load(configFile));
         final ExchangeEngine engine = new ExchangeEngine(config);
         final CommandWriter writer = new CommandWriter();
         final EventLog events = new EventLog();

@@ -48,16 +48,16 @@ final class SummaryScreen
                 .append(header).append(String.format("%n"))
                 .append(String.format("%-24s %14s %14s%n", "", "since update", "total"))
                 .append(row("orders sent", orders - lastOrders, orders))
-                .append(String.format("%-24s %14s %14s%n", "  binary / FIX / stops", "",
+                .append(String.format("%-24s %29s%n", "  binary / FIX / stops",
                     String.format("%,d / %,d / %,d", stats.binaryOrders.sum(), stats.fixOrders.sum(), stats.stopOrders.sum())))
                 .append(row("trades", trades - lastTrades, trades))
                 .append(row("cancels", cancels - lastCancels, cancels))
                 .append(row("amends", replaces - lastReplaces, replaces))
-                .append(String.format("%-24s %14s %14s%n", "rejects / busy", "",
-                    String.format("%,d / %,d", stats.orderRejects.sum() + stats.cancelRejects.sum(), stats.busy.sum())))
-                .append(String.format("%-24s %14s%n", "order ack p50 / p99", ""))
-                .append(String.format("  %-22s %14s%n", "binary (makers)", percentiles(stats.binaryInterval())))
-                .append(String.format("  %-22s %14s%n", "FIX (takers)", percentiles(stats.fixInterval())))
+                .append(String.format("%-24s %29s%n", "rejects: orders / cancels / busy",
+                    String.format("%,d / %,d / %,d", stats.orderRejects.sum(), stats.cancelRejects.sum(), stats.busy.sum())))
+                .append(String.format("%-24s %20s%n", "order ack p50 / p99", "since update"))
+                .append(String.format("  %-22s %20s%n", "binary (makers)", percentiles(stats.binaryInterval())))
+                .append(String.format("  %-22s %20s%n", "FIX (takers)", percentiles(stats.fixInterval())))
                 .append(String.format("%-24s %14s %14s%n", "engine sequence", "", count(reading.journalSequence())))
                 .append(String.format("%-24s %14s %14s%n", "journal on disk", "", bytes(reading.journalBytes())))
                 .append(String.format("%-24s %14s %14s%n", "sidecar lag (commands)", "", count(reading.sidecarLag())))

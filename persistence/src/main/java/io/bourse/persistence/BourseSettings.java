@@ -3,14 +3,14 @@ package io.bourse.persistence;
 import java.nio.file.Path;
 
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
-import com.typesafe.config.ConfigParseOptions;
 
 import io.bourse.engine.config.ConfigLoader;
 import io.bourse.engine.config.ExchangeConfig;
+import io.bourse.engine.server.ConfigOption;
 
 /**
- * The config file a command runs with (its {@code --config}, else the shipped default from the classpath), parsed
+ * The config file a command runs with ({@link ConfigOption}: its {@code --config}, else ./config/bourse.conf, else the
+ * packaged default), parsed
  * once: the exchange config plus the raw keys of the pipeline and persistence sections.
  */
 record BourseSettings(Config raw, ExchangeConfig exchange)
@@ -23,17 +23,7 @@ record BourseSettings(Config raw, ExchangeConfig exchange)
 
     static BourseSettings load(final Path file)
     {
-        final Config raw;
-        if (file != null)
-        {
-            raw = ConfigLoader.loadRaw(file);
-        }
-        else
-        {
-            final Config parsed = ConfigFactory.parseResources(ConfigLoader.class.getClassLoader(), ConfigLoader.DEFAULT_RESOURCE,
-                ConfigParseOptions.defaults().setAllowMissing(false));
-            raw = ConfigFactory.defaultOverrides().withFallback(parsed).resolve();
-        }
+        final Config raw = ConfigOption.load(file);
         return new BourseSettings(raw, ConfigLoader.fromConfig(raw));
     }
 
