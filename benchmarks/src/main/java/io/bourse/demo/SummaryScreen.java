@@ -22,6 +22,9 @@ final class SummaryScreen
     private long lastCancels;
     private long lastReplaces;
     private long lastPrinted;
+    private long lastShowNs;
+    private long lastPrintedNs = System.nanoTime();
+    private long lastPrintedOrders;
 
     /**
      * @param live   redraw in place (a terminal), or print progress lines.
@@ -41,21 +44,24 @@ final class SummaryScreen
         final long trades = stats.trades.sum();
         final long cancels = stats.cancels.sum();
         final long replaces = stats.replaces.sum();
+        final long now = System.nanoTime();
+        final double interval = lastShowNs == 0 ? 1.0 : Math.max(1e-3, (now - lastShowNs) / 1e9);
+        lastShowNs = now;
         if (live)
         {
             final StringBuilder screen = new StringBuilder(HOME_AND_CLEAR)
                 .append(String.format("Bourse demo: %d s of %d s   (Ctrl-C stops everything cleanly)%n%n", second, seconds))
                 .append(header).append(String.format("%n"))
-                .append(String.format("%-24s %14s %14s%n", "", "since update", "total"))
-                .append(row("orders sent", orders - lastOrders, orders))
+                .append(String.format("%-24s %14s %14s%n", "", "per second", "total"))
+                .append(row("orders sent", (orders - lastOrders) / interval, orders))
                 .append(String.format("%-24s %29s%n", "  binary / FIX / stops",
                     String.format("%,d / %,d / %,d", stats.binaryOrders.sum(), stats.fixOrders.sum(), stats.stopOrders.sum())))
-                .append(row("trades", trades - lastTrades, trades))
-                .append(row("cancels", cancels - lastCancels, cancels))
-                .append(row("amends", replaces - lastReplaces, replaces))
+                .append(row("trades", (trades - lastTrades) / interval, trades))
+                .append(row("cancels", (cancels - lastCancels) / interval, cancels))
+                .append(row("amends", (replaces - lastReplaces) / interval, replaces))
                 .append(String.format("%-24s %29s%n", "rejects: orders / cancels / busy",
                     String.format("%,d / %,d / %,d", stats.orderRejects.sum(), stats.cancelRejects.sum(), stats.busy.sum())))
-                .append(String.format("%-24s %20s%n", "order ack p50 / p99", "since update"))
+                .append(String.format("%-24s %20s%n", "order ack p50 / p99", "last second"))
                 .append(String.format("  %-22s %20s%n", "binary (makers)", percentiles(stats.binaryInterval())))
                 .append(String.format("  %-22s %20s%n", "FIX (takers)", percentiles(stats.fixInterval())))
                 .append(String.format("%-24s %14s %14s%n", "engine sequence", "", count(reading.journalSequence())))
@@ -66,11 +72,15 @@ final class SummaryScreen
         }
         else if (second >= lastPrinted + PLAIN_EVERY_SECONDS || second == seconds)
         {
+            final double sincePrinted = Math.max(1e-3, (now - lastPrintedNs) / 1e9);
+            out.printf("[%3d s] orders %,d (%,.0f/s)  trades %,d  ack p99 (last 1 s) binary %s FIX %s  sequence %s  " +
+                "sidecar lag %s  PostgreSQL trades %s%n", second, orders, (orders - lastPrintedOrders) / sincePrinted,
+                trades, duration(stats.binaryInterval(), 99), duration(stats.fixInterval(), 99),
+                count(reading.journalSequence()), count(reading.sidecarLag()),
+                count(reading.rows().getOrDefault("trades", -1L)));
             lastPrinted = second;
-            out.printf("[%3d s] orders %,d (+%,d)  trades %,d  ack p99 binary %s FIX %s  sequence %s  sidecar lag %s  " +
-                "PostgreSQL trades %s%n", second, orders, orders - lastOrders, trades,
-                duration(stats.binaryInterval(), 99), duration(stats.fixInterval(), 99), count(reading.journalSequence()),
-                count(reading.sidecarLag()), count(reading.rows().getOrDefault("trades", -1L)));
+            lastPrintedNs = now;
+            lastPrintedOrders = orders;
         }
         out.flush();
         lastOrders = orders;
@@ -98,9 +108,9 @@ final class SummaryScreen
         out.flush();
     }
 
-    private static String row(final String name, final long lastSecond, final long total)
+    private static String row(final String name, final double perSecond, final long total)
     {
-        return String.format("%-24s %,14d %,14d%n", name, lastSecond, total);
+        return String.format("%-24s %,14.0f %,14d%n", name, perSecond, total);
     }
 
     private static String rows(final Map<String, Long> rows)
