@@ -24,6 +24,7 @@ import io.bourse.sbe.BalanceChangedDecoder;
 import io.bourse.sbe.BooleanType;
 import io.bourse.sbe.CommandRejectedDecoder;
 import io.bourse.sbe.MessageHeaderDecoder;
+import io.bourse.sbe.OrderCancelledDecoder;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
@@ -41,8 +42,8 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 
 /**
- * The admin API's routes: accounts and their secrets, deposits and withdrawals, halts, snapshots, balances, open
- * orders, book depth, health and metrics. Every request needs {@code Authorization: Bearer <admin-token>}. Amounts are
+ * The admin API's routes: accounts and their secrets, deposits and withdrawals, freezes and operator mass cancels,
+ * halts, snapshots, balances, open orders, book depth, health and metrics. Every request needs {@code Authorization: Bearer <admin-token>}. Amounts are
  * decimal strings in the asset's units, converted exactly. Commands and engine queries complete asynchronously; the
  * response is written on the channel's event loop. Shared by all admin connections (stateless per request).
  */
@@ -177,6 +178,14 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest>
                 {
                     return openOrders(accountId);
                 }
+                if (("freeze".equals(action) || "unfreeze".equals(action)) && HttpMethod.POST.equals(method))
+                {
+                    return freezeOrUnfreeze(accountId, "freeze".equals(action), Json.parseObject(body));
+                }
+                if ("cancel-orders".equals(action) && HttpMethod.POST.equals(method))
+                {
+                    return cancelOrders(accountId, Json.parseObject(body));
+                }
             }
         }
         if ("symbols".equals(first) && path.length == 3)
@@ -310,6 +319,59 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest>
             });
     }
 
+    private CompletableFuture<Response> freezeOrUnfreeze(
+        final long accountId, final boolean freeze, final Map<String, Object> request)
+    {
+        final String reason = stringMember(request, "reason", null);
+        return commands.publish(w ->
+            {
+                if (freeze)
+                {
+                    w.freezeAccount().accountId(accountId).reason(reason);
+                }
+                else
+                {
+                    w.unfreezeAccount().accountId(accountId).reason(reason);
+                }
+            })
+            .thenApply(outcome ->
+            {
+                requireAccepted(outcome);
+                return ok("{\"accountId\":" + accountId + ",\"frozen\":" + freeze + ",\"engineSequence\":" +
+                    outcome.engineSequence() + "}");
+            });
+    }
+
+    /** An operator's mass cancel of one account's open orders (pending stops included), in one symbol or all. */
+    private CompletableFuture<Response> cancelOrders(final long accountId, final Map<String, Object> request)
+    {
+        final Object symbolMember = request.get("symbol");
+        final SymbolSpec symbol = symbolMember == null ? null : symbol(stringMember(request, "symbol", null));
+        return commands.publish(w -> w.massCancel().accountId(accountId).symbolId(symbol == null ? 0 : symbol.id()))
+            .thenApply(outcome ->
+            {
+                requireAccepted(outcome);
+                return ok("{\"accountId\":" + accountId + ",\"symbol\":" +
+                    (symbol == null ? "null" : Json.quote(symbol.code())) + ",\"cancelled\":" +
+                    countEvents(outcome.events(), OrderCancelledDecoder.TEMPLATE_ID) + ",\"engineSequence\":" +
+                    outcome.engineSequence() + "}");
+            });
+    }
+
+    private static int countEvents(final byte[] bytes, final int templateId)
+    {
+        final UnsafeBuffer events = new UnsafeBuffer(bytes);
+        final MessageHeaderDecoder header = new MessageHeaderDecoder();
+        int count = 0;
+        for (int offset = 0; offset + MessageHeaderDecoder.ENCODED_LENGTH <= bytes.length;
+            offset += MessageHeaderDecoder.ENCODED_LENGTH + header.blockLength())
+        {
+            header.wrap(events, offset);
+            count += header.templateId() == templateId ? 1 : 0;
+        }
+        return count;
+    }
+
     private CompletableFuture<Response> balances(final long accountId)
     {
         final ExchangeConfig config = server.exchangeConfig();
@@ -430,7 +492,7 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest>
             final String reason = MetricsPage.reasonName(rejected.reasonRaw());
             final HttpResponseStatus status = reason.startsWith("UNKNOWN_") ? HttpResponseStatus.NOT_FOUND :
                 reason.equals("ACCOUNT_EXISTS") || reason.startsWith("DUPLICATE_") || reason.contains("ALREADY") ||
-                reason.endsWith("NOT_HALTED") ? HttpResponseStatus.CONFLICT : HttpResponseStatus.UNPROCESSABLE_ENTITY;
+                reason.endsWith("NOT_HALTED") || reason.endsWith("NOT_FROZEN") ? HttpResponseStatus.CONFLICT : HttpResponseStatus.UNPROCESSABLE_ENTITY;
             throw new ApiException(status, reason);
         }
     }

@@ -114,6 +114,54 @@ class AdminApiTest
         assertThat(post("/accounts", "{not json").statusCode()).isEqualTo(400);
     }
 
+    @Test
+    void shouldFreezeAccountsAndCancelTheirOrdersForTheOperator() throws Exception
+    {
+        final String secret = post("/accounts", "{\"accountId\": 7, \"reason\": \"onboarding\"}").body()
+            .replaceAll(".*\"secret\":\"([^\"]+)\".*\\s*", "$1");
+        assertThat(post("/accounts/7/deposits",
+            "{\"asset\":\"USDT\",\"amount\":\"100000\",\"externalRef\":\"w1\",\"reason\":\"funding\"}")
+            .statusCode()).isEqualTo(200);
+        try (RecordingClient client = RecordingClient.connect(exchange.port()).logon(7, secret))
+        {
+            client.client.sendLimitOrder("a", TestExchange.BTC_USDT, Side.BUY, TestExchange.PRICE_30000,
+                TestExchange.ONE_BTC, TimeInForce.GTC);
+            client.client.sendLimitOrder("b", TestExchange.BTC_USDT, Side.BUY, TestExchange.PRICE_30000 - 10_000,
+                TestExchange.ONE_BTC, TimeInForce.GTC);
+            assertThat(client.nextReport().execType()).isEqualTo("NEW");
+            assertThat(client.nextReport().execType()).isEqualTo("NEW");
+
+            assertThat(post("/accounts/7/freeze", "{}").statusCode()).as("a reason is required").isEqualTo(400);
+            final HttpResponse<String> frozen = post("/accounts/7/freeze", "{\"reason\":\"compliance hold\"}");
+            assertThat(frozen.statusCode()).as(frozen.body()).isEqualTo(200);
+            assertThat(frozen.body()).contains("\"accountId\":7", "\"frozen\":true");
+            assertThat(post("/accounts/7/freeze", "{\"reason\":\"again\"}").body()).contains("ACCOUNT_ALREADY_FROZEN");
+            assertThat(post("/accounts/7/freeze", "{\"reason\":\"again\"}").statusCode()).isEqualTo(409);
+            assertThat(post("/accounts/999/freeze", "{\"reason\":\"x\"}").statusCode()).isEqualTo(404);
+            assertThat(post("/accounts/7/withdrawals",
+                "{\"asset\":\"USDT\",\"amount\":\"1\",\"externalRef\":\"o1\",\"reason\":\"payout\"}").body())
+                .contains("ACCOUNT_FROZEN");
+            client.client.sendLimitOrder("c", TestExchange.BTC_USDT, Side.BUY, TestExchange.PRICE_30000,
+                TestExchange.ONE_BTC, TimeInForce.GTC);
+            assertThat(client.nextReport().execType()).as("a frozen account cannot place").isEqualTo("REJECTED");
+
+            assertThat(post("/accounts/7/cancel-orders", "{\"symbol\":\"NOPE\"}").statusCode()).isEqualTo(404);
+            final HttpResponse<String> cancelled = post("/accounts/7/cancel-orders", "{\"symbol\":\"BTC-USDT\"}");
+            assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
+            assertThat(cancelled.body()).contains("\"symbol\":\"BTC-USDT\"", "\"cancelled\":2");
+            assertThat(client.nextReport().execType()).isEqualTo("CANCELLED");
+            assertThat(client.nextReport().execType()).isEqualTo("CANCELLED");
+            assertThat(get("/accounts/7/orders").body()).doesNotContain("BTC-USDT");
+            assertThat(post("/accounts/7/cancel-orders", "{}").body()).contains("\"symbol\":null", "\"cancelled\":0");
+
+            assertThat(post("/accounts/7/unfreeze", "{\"reason\":\"cleared\"}").body()).contains("\"frozen\":false");
+            assertThat(post("/accounts/7/unfreeze", "{\"reason\":\"again\"}").statusCode()).isEqualTo(409);
+            client.client.sendLimitOrder("d", TestExchange.BTC_USDT, Side.BUY, TestExchange.PRICE_30000,
+                TestExchange.ONE_BTC, TimeInForce.GTC);
+            assertThat(client.nextReport().execType()).isEqualTo("NEW");
+        }
+    }
+
     private URI uri(final String path)
     {
         return URI.create("http://127.0.0.1:" + exchange.adminPort() + path);
