@@ -13,7 +13,7 @@ import io.bourse.engine.server.ServerSettings;
 /**
  * Pipeline throughput with journaling on: one producer publishes the mixed stream's 3M body commands as fast as the
  * ring takes them; the clock stops when the last one is journaled and handed to the reply stage. Each pass uses a
- * fresh journal. Usage: {@code PipelineThroughput [passes] [fsync none|batch|every] [wait-strategy] [dir]}.
+ * fresh journal. Usage: {@code PipelineThroughput [passes] [fsync none|batch|every] [wait-strategy] [dir] [ring-size]}.
  */
 public final class PipelineThroughput
 {
@@ -27,6 +27,7 @@ public final class PipelineThroughput
         final FsyncPolicy fsync = ServerSettings.fsyncPolicy(args.length > 1 ? args[1] : "none");
         final String wait = args.length > 2 ? args[2] : WaitStrategies.DEFAULT;
         final Path base = Path.of(args.length > 3 ? args[3] : "benchmarks/target/pipeline-bench");
+        final int ringSize = args.length > 4 ? Integer.parseInt(args[4]) : PipelineContext.DEFAULT_RING_SIZE;
         Files.createDirectories(base);
         final MixedStream stream = MixedStream.standard();
         final int body = stream.body().size();
@@ -35,7 +36,7 @@ public final class PipelineThroughput
         {
             final AtomicLong replied = new AtomicLong();
             final Path dir = Files.createTempDirectory(base, "pass");
-            try (PipelineRig rig = new PipelineRig(stream, dir, fsync, wait, PipelineContext.DEFAULT_RING_SIZE,
+            try (PipelineRig rig = new PipelineRig(stream, dir, fsync, wait, ringSize,
                 (slot, endOfBatch) -> replied.lazySet(slot.engineSequence())))
             {
                 rig.publishPrefix();
@@ -48,8 +49,8 @@ public final class PipelineThroughput
                 awaitSequence(replied, rig.prefixSize() + body);
                 final long elapsedNs = System.nanoTime() - startNs;
                 rates[pass] = body * 1e9 / elapsedNs;
-                System.out.printf("pass %d: %,d commands journaled in %.2f s = %.2f M commands/s (fsync %s, wait %s)%n",
-                    pass, body, elapsedNs / 1e9, rates[pass] / 1e6, fsync.name().toLowerCase(), wait);
+                System.out.printf("pass %d: %,d commands journaled in %.2f s = %.2f M commands/s (fsync %s, wait %s, ring %d)%n",
+                    pass, body, elapsedNs / 1e9, rates[pass] / 1e6, fsync.name().toLowerCase(), wait, ringSize);
             }
             finally
             {
