@@ -42,7 +42,7 @@ class InvariantCheckerTest
             generator.onEvents(events.buffer(), events.length());
         }
         final long[] found = new long[1];
-        reference.forEachOpenOrder((orderId, accountId, symbolId, side, type, price, stop, qty, filled, pending) ->
+        reference.forEachOpenOrder((orderId, accountId, symbolId, side, type, price, stop, qty, filled, quote, pending, id) ->
         {
             if (side == 1 && symbolId == BTC_USDT)
             {
@@ -125,10 +125,10 @@ class InvariantCheckerTest
             @Override
             public void forEachOpenOrder(final OpenOrderVisitor visitor)
             {
-                super.forEachOpenOrder((orderId, accountId, symbolId, side, type, price, stop, qty, filled, pending) ->
+                super.forEachOpenOrder((orderId, accountId, symbolId, side, type, price, stop, qty, filled, quote, pending, id) ->
                     visitor.visit(orderId, accountId, symbolId, side, type,
                         symbolId == BTC_USDT && side == 1 && !pending ? price + shift : price,
-                        stop, qty, filled, pending));
+                        stop, qty, filled, quote, pending, id));
             }
 
             @Override
@@ -167,9 +167,9 @@ class InvariantCheckerTest
             @Override
             public void forEachOpenOrder(final OpenOrderVisitor visitor)
             {
-                super.forEachOpenOrder((orderId, accountId, symbolId, side, type, price, stop, qty, filled, pending) ->
+                super.forEachOpenOrder((orderId, accountId, symbolId, side, type, price, stop, qty, filled, quote, pending, id) ->
                     visitor.visit(orderId, accountId, symbolId, side, type, price, stop, qty,
-                        accountId == buyerAccountId ? qty + TestConfigs.BTC_USDT_LOT : filled, pending));
+                        accountId == buyerAccountId ? qty + TestConfigs.BTC_USDT_LOT : filled, quote, pending, id));
             }
         };
 

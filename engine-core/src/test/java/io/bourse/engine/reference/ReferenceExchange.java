@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.LongConsumer;
 
 import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
 
 import io.bourse.engine.ExchangeStateMachine;
 import io.bourse.engine.config.ExchangeConfig;
@@ -220,7 +221,9 @@ public final class ReferenceExchange implements ExchangeStateMachine
                 order.stopPriceTicks * tickMinor,
                 order.qtyLots * lotMinor,
                 order.filledLots * lotMinor,
-                order.pendingStop);
+                order.filledQuoteMinor,
+                order.pendingStop,
+                new UnsafeBuffer(order.clientOrderId.bytes()));
         }
     }
 
