@@ -179,7 +179,7 @@ public final class InvariantChecker
             throw brokenOrder("OPEN_ORDER_HAS_REMAINDER", orderId, accountId, symbolId,
                 "open with nothing left (qty " + qtyMinor + ")");
         }
-        // Every fill adds price ticks x lots x quotePerTickLot > 0, so the sum is a multiple, and 0 exactly without fills.
+        // Each fill adds price ticks x lots x quotePerTickLot > 0: the sum is a multiple, and 0 exactly without fills.
         if (filledQuoteMinor < 0 || (filledQuoteMinor == 0) != (filledQtyMinor == 0)
             || filledQuoteMinor % symbol.quotePerTickLot() != 0)
         {
@@ -316,7 +316,8 @@ public final class InvariantChecker
     private String openOrdersOf(final long accountId)
     {
         final StringBuilder out = new StringBuilder("; open orders:");
-        view.forEachOpenOrder((orderId, owner, symbolId, side, orderType, price, stop, qty, filled, quote, pending, id) ->
+        view.forEachOpenOrder((orderId, owner, symbolId, side, orderType, price, stop, qty, filled, quote, pending,
+            id) ->
         {
             if (owner == accountId)
             {

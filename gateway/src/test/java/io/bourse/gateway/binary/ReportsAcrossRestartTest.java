@@ -169,7 +169,8 @@ class ReportsAcrossRestartTest
             return new Trader(RecordingClient.connect(exchange.port()).logon(accountId, secret));
         }
 
-        Trader limit(final String id, final Side side, final long priceUnits, final long qtyMinor, final TimeInForce tif)
+        Trader limit(
+            final String id, final Side side, final long priceUnits, final long qtyMinor, final TimeInForce tif)
         {
             client.sendLimitOrder(id, BTC_USDT, side, usdt(priceUnits), qtyMinor, tif);
             return this;
