@@ -61,7 +61,7 @@ public final class MicroBook
     {
         final int[] count = new int[1];
         engine.forEachOpenOrder((orderId, accountId, symbolId, side, orderType, priceMinor, stopPriceMinor, qtyMinor, filledQtyMinor,
-            pendingStop) -> count[0]++);
+            filledQuoteMinor, pendingStop, clientOrderId) -> count[0]++);
         return count[0];
     }
 

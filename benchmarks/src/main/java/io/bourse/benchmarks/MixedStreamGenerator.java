@@ -332,7 +332,7 @@ final class MixedStreamGenerator
         final Set<Long> askPrices = new HashSet<>();
         final int[] openOrders = new int[1];
         shadow.forEachOpenOrder((orderId, accountId, symbolId, side, orderType, priceMinor, stopPriceMinor, qtyMinor, filledQtyMinor,
-            pendingStop) ->
+            filledQuoteMinor, pendingStop, clientOrderId) ->
         {
             openOrders[0]++;
             (side == Side.BUY.value() ? bidPrices : askPrices).add(priceMinor);

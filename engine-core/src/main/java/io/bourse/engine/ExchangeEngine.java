@@ -3,12 +3,14 @@ package io.bourse.engine;
 import java.util.function.LongConsumer;
 
 import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
 
 import io.bourse.engine.account.Account;
 import io.bourse.engine.book.Order;
 import io.bourse.engine.book.OrderCodes;
 import io.bourse.engine.book.PriceLevel;
 import io.bourse.engine.book.SymbolBook;
+import io.bourse.engine.command.AsciiField;
 import io.bourse.engine.config.ExchangeConfig;
 import io.bourse.engine.event.EventLog;
 import io.bourse.sbe.CancelOrderDecoder;
@@ -56,6 +58,8 @@ public final class ExchangeEngine implements ExchangeStateMachine
     private final ResumeSymbolDecoder resumeSymbol = new ResumeSymbolDecoder();
     private final FreezeAccountDecoder freezeAccount = new FreezeAccountDecoder();
     private final UnfreezeAccountDecoder unfreezeAccount = new UnfreezeAccountDecoder();
+    /** Handed to {@link OpenOrderVisitor}s: the visited order's client order id, rewritten per order. */
+    private final UnsafeBuffer visitedClientOrderId = new UnsafeBuffer(new byte[AsciiField.ID_LENGTH]);
 
     public ExchangeEngine(final ExchangeConfig config)
     {
@@ -252,9 +256,11 @@ public final class ExchangeEngine implements ExchangeStateMachine
             {
                 final long tick = order.book.spec.tickMinor();
                 final long lot = order.book.spec.lotMinor();
+                AsciiField.putWords(visitedClientOrderId, 0, order.clientOrderId0, order.clientOrderId1,
+                    order.clientOrderId2, order.clientOrderId3);
                 visitor.visit(order.orderId, order.accountId, order.book.spec.id(), order.side, order.orderType,
                     order.priceTicks * tick, order.stopPriceTicks * tick, order.qtyLots * lot, order.filledLots * lot,
-                    order.pendingStop);
+                    order.filledQuoteMinor, order.pendingStop, visitedClientOrderId);
             }
         }
     }

@@ -35,8 +35,12 @@ public interface ExchangeView
     interface OpenOrderVisitor
     {
         /**
-         * @param side      {@code io.bourse.sbe.Side} value (1 buy, 2 sell).
-         * @param orderType {@code io.bourse.sbe.OrderType} value.
+         * @param side             {@code io.bourse.sbe.Side} value (1 buy, 2 sell).
+         * @param orderType        {@code io.bourse.sbe.OrderType} value.
+         * @param qtyMinor         total quantity (after amends), filled part included.
+         * @param filledQuoteMinor sum of the quote amounts of the order's fills (for an average price).
+         * @param clientOrderId    the 32-byte client order id at index 0, zero padded, all zero when none; valid only
+         *                         during the call.
          */
         void visit(
             long orderId,
@@ -48,6 +52,8 @@ public interface ExchangeView
             long stopPriceMinor,
             long qtyMinor,
             long filledQtyMinor,
-            boolean pendingStop);
+            long filledQuoteMinor,
+            boolean pendingStop,
+            org.agrona.DirectBuffer clientOrderId);
     }
 }

@@ -152,6 +152,8 @@ final class Matcher
         final long tradeId = state.nextTradeId++;
         taker.filledLots += lots;
         maker.filledLots += lots;
+        taker.filledQuoteMinor += cost;
+        maker.filledQuoteMinor += cost;
         book.lastPriceTicks = priceTicks;
         orderEvents.trade(tradeId, taker, maker, priceTicks, lots, cost, makerFee, takerFee);
 

@@ -25,7 +25,11 @@ public final class SnapshotCodec
 {
     /** "BOURSNAP" in ASCII. */
     public static final long MAGIC = 0x50414E5352554F42L;
-    public static final int VERSION = 1;
+    /**
+     * 2 added each order's filled quote amount. An older snapshot is refused (and recovery falls back to an older
+     * snapshot or the whole journal) rather than restored with a value it never recorded.
+     */
+    public static final int VERSION = 2;
     private static final int TRAILER_LENGTH = 2 * Long.BYTES;
     private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
 
@@ -198,7 +202,8 @@ public final class SnapshotCodec
             .putShort(order.side).putShort(order.orderType).putShort(order.timeInForce).putShort(order.stpMode)
             .putBoolean(order.postOnly).putBoolean(order.pendingStop).putBoolean(order.triggered)
             .putLong(order.priceTicks).putLong(order.stopPriceTicks).putLong(order.holdPriceTicks)
-            .putLong(order.qtyLots).putLong(order.filledLots).putLong(order.expireTimeNs).putLong(order.holdPerLot)
+            .putLong(order.qtyLots).putLong(order.filledLots).putLong(order.filledQuoteMinor)
+            .putLong(order.expireTimeNs).putLong(order.holdPerLot)
             .putLong(order.clientOrderId0).putLong(order.clientOrderId1)
             .putLong(order.clientOrderId2).putLong(order.clientOrderId3);
     }
@@ -223,6 +228,7 @@ public final class SnapshotCodec
         order.holdPriceTicks = r.getLong();
         order.qtyLots = r.getLong();
         order.filledLots = r.getLong();
+        order.filledQuoteMinor = r.getLong();
         order.expireTimeNs = r.getLong();
         order.holdPerLot = r.getLong();
         order.clientOrderId0 = r.getLong();

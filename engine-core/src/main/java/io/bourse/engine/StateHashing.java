@@ -108,7 +108,7 @@ final class StateHashing
         hasher.add(order.orderId).add(order.accountId)
             .add(order.side).add(order.orderType).add(order.timeInForce).add(order.stpMode).add(order.postOnly)
             .add(order.priceTicks).add(order.stopPriceTicks).add(order.qtyLots).add(order.filledLots)
-            .add(order.expireTimeNs).add(order.holdPerLot)
+            .add(order.filledQuoteMinor).add(order.expireTimeNs).add(order.holdPerLot)
             .add(order.clientOrderId0).add(order.clientOrderId1).add(order.clientOrderId2).add(order.clientOrderId3);
     }
 }

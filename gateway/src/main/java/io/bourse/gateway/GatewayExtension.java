@@ -13,7 +13,8 @@ import io.bourse.gateway.binary.BinaryServer;
 
 /**
  * Plugs the binary order-entry acceptor and the admin API into {@code bourse server}: reads {@code bourse.gateway},
- * opens the credential store, registers the reply listeners, then binds both ports once the engine runs. The FIX
+ * opens the credential store, registers the reply listeners, then, once the engine runs, seeds the binary report
+ * router with the engine's open orders (the orders of a restarted server) and binds both ports. The FIX
  * acceptor is its own {@link ServerExtension}, one more line in {@code META-INF/services}; it checks logons against
  * the same store through {@link SharedCredentials#forSettings}.
  */
@@ -60,11 +61,12 @@ public final class GatewayExtension implements ServerExtension
     @Override
     public void start(final EngineServer server) throws Exception
     {
+        final int openOrders = binary.seedOpenOrders(server);
         binary.start(server.publisher()::tryPublish);
         admin.start(server);
-        LOG.log(System.Logger.Level.INFO, "binary order entry on {0}:{1,number,#} ({2}), admin API on {3}:{4,number,#}",
-            settings.binaryBind(), binary.port(), NettyTransport.epoll() ? "epoll" : "nio", settings.adminBind(),
-            admin.port());
+        LOG.log(System.Logger.Level.INFO, "binary order entry on {0}:{1,number,#} ({2}), admin API on "
+            + "{3}:{4,number,#}, {5,number,#} open orders known", settings.binaryBind(), binary.port(),
+            NettyTransport.epoll() ? "epoll" : "nio", settings.adminBind(), admin.port(), openOrders);
     }
 
     public CredentialStore credentials()

@@ -23,6 +23,11 @@ public final class Order
     public long stopPriceTicks;
     public long qtyLots;
     public long filledLots;
+    /**
+     * Sum of the quote amounts (price x quantity, quote minor units) of the order's fills: what execution reports need
+     * for an average price. Cannot overflow: it is at most the notional at max price and max quantity (config check).
+     */
+    public long filledQuoteMinor;
     public long expireTimeNs;
     /**
      * Held per remaining lot: quote minor units for a buy ({@code holdPerLot(holdPrice)}), base minor units
@@ -100,6 +105,7 @@ public final class Order
         stopPriceTicks = 0;
         qtyLots = 0;
         filledLots = 0;
+        filledQuoteMinor = 0;
         expireTimeNs = 0;
         holdPerLot = 0;
         holdPriceTicks = 0;

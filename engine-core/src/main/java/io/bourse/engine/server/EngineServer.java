@@ -138,7 +138,19 @@ public final class EngineServer implements AutoCloseable
      */
     public <T> CompletableFuture<T> query(final Function<? super ExchangeView, T> query)
     {
-        final QueryTask<T> task = new QueryTask<>(query);
+        return query(query, null);
+    }
+
+    /**
+     * As {@link #query(Function)}, and before completing hands the result to {@code inSequence} on the reply thread,
+     * after the reply listeners were given every command before the query and before they are given any after it: a
+     * listener can start from the engine's state at that point without missing or double counting a command. If
+     * {@code inSequence} throws, the future completes exceptionally with that exception.
+     */
+    public <T> CompletableFuture<T> query(
+        final Function<? super ExchangeView, T> query, final Consumer<? super T> inSequence)
+    {
+        final QueryTask<T> task = new QueryTask<>(query, inSequence);
         publishTask(task, task.result);
         return task.result;
     }

@@ -272,9 +272,9 @@ public final class ExchangeDriver
     {
         final Map<Long, OpenOrder> orders = new TreeMap<>();
         machine.forEachOpenOrder((orderId, accountId, symbolId, side, orderType, priceMinor, stopPriceMinor,
-            qtyMinor, filledQtyMinor, pendingStop) -> orders.put(orderId, new OpenOrder(orderId, accountId, symbolId,
-            Side.get(side), OrderType.get(orderType), priceMinor, stopPriceMinor, qtyMinor, filledQtyMinor,
-            pendingStop)));
+            qtyMinor, filledQtyMinor, filledQuoteMinor, pendingStop, clientOrderId) -> orders.put(orderId,
+            new OpenOrder(orderId, accountId, symbolId, Side.get(side), OrderType.get(orderType), priceMinor,
+            stopPriceMinor, qtyMinor, filledQtyMinor, pendingStop)));
         return new ArrayList<>(orders.values());
     }
 

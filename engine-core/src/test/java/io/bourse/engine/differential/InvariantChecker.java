@@ -20,9 +20,10 @@ import io.bourse.sbe.Side;
 /**
  * Checks the invariants every state of the exchange must satisfy, from an {@link ExchangeView}, the config and the
  * events of each command: no negative balance; every held balance exactly what the account's open orders need
- * (recomputed here from docs/semantics.md §2 and §6); books never crossed; open orders well formed; pending stops
- * not already reached; per asset, all balances summing to deposits minus withdrawals. Failures throw
- * {@link AssertionError} naming the invariant, the command and the account, asset or order.
+ * (recomputed here from docs/semantics.md §2 and §6); books never crossed; open orders well formed, their filled
+ * quote consistent with their fills; pending stops not already reached; per asset, all balances summing to deposits
+ * minus withdrawals. Failures throw {@link AssertionError} naming the invariant, the command and the account, asset or
+ * order.
  */
 public final class InvariantChecker
 {
@@ -154,7 +155,9 @@ public final class InvariantChecker
         final long stopPriceMinor,
         final long qtyMinor,
         final long filledQtyMinor,
-        final boolean pendingStop)
+        final long filledQuoteMinor,
+        final boolean pendingStop,
+        final DirectBuffer clientOrderId)
     {
         final SymbolSpec symbol = symbolId >= 0 && symbolId <= ExchangeConfig.MAX_ID ? symbols[symbolId] : null;
         if (symbol == null)
@@ -175,6 +178,13 @@ public final class InvariantChecker
         {
             throw brokenOrder("OPEN_ORDER_HAS_REMAINDER", orderId, accountId, symbolId,
                 "open with nothing left (qty " + qtyMinor + ")");
+        }
+        // Each fill adds price ticks x lots x quotePerTickLot > 0: the sum is a multiple, and 0 exactly without fills.
+        if (filledQuoteMinor < 0 || (filledQuoteMinor == 0) != (filledQtyMinor == 0)
+            || filledQuoteMinor % symbol.quotePerTickLot() != 0)
+        {
+            throw brokenOrder("FILLED_QUOTE_MATCHES_FILLS", orderId, accountId, symbolId,
+                "filled quote " + filledQuoteMinor + " for filled " + filledQtyMinor);
         }
         final long lot = symbol.lotMinor();
         final long tick = symbol.tickMinor();
@@ -306,7 +316,8 @@ public final class InvariantChecker
     private String openOrdersOf(final long accountId)
     {
         final StringBuilder out = new StringBuilder("; open orders:");
-        view.forEachOpenOrder((orderId, owner, symbolId, side, orderType, price, stop, qty, filled, pending) ->
+        view.forEachOpenOrder((orderId, owner, symbolId, side, orderType, price, stop, qty, filled, quote, pending,
+            id) ->
         {
             if (owner == accountId)
             {

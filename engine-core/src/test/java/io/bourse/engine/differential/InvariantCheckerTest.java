@@ -42,7 +42,8 @@ class InvariantCheckerTest
             generator.onEvents(events.buffer(), events.length());
         }
         final long[] found = new long[1];
-        reference.forEachOpenOrder((orderId, accountId, symbolId, side, type, price, stop, qty, filled, pending) ->
+        reference.forEachOpenOrder((orderId, accountId, symbolId, side, type, price, stop, qty, filled, quote, pending,
+            id) ->
         {
             if (side == 1 && symbolId == BTC_USDT)
             {
@@ -125,10 +126,11 @@ class InvariantCheckerTest
             @Override
             public void forEachOpenOrder(final OpenOrderVisitor visitor)
             {
-                super.forEachOpenOrder((orderId, accountId, symbolId, side, type, price, stop, qty, filled, pending) ->
+                super.forEachOpenOrder((orderId, accountId, symbolId, side, type, price, stop, qty, filled, quote,
+                    pending, id) ->
                     visitor.visit(orderId, accountId, symbolId, side, type,
                         symbolId == BTC_USDT && side == 1 && !pending ? price + shift : price,
-                        stop, qty, filled, pending));
+                        stop, qty, filled, quote, pending, id));
             }
 
             @Override
@@ -167,14 +169,33 @@ class InvariantCheckerTest
             @Override
             public void forEachOpenOrder(final OpenOrderVisitor visitor)
             {
-                super.forEachOpenOrder((orderId, accountId, symbolId, side, type, price, stop, qty, filled, pending) ->
+                super.forEachOpenOrder((orderId, accountId, symbolId, side, type, price, stop, qty, filled, quote,
+                    pending, id) ->
                     visitor.visit(orderId, accountId, symbolId, side, type, price, stop, qty,
-                        accountId == buyerAccountId ? qty + TestConfigs.BTC_USDT_LOT : filled, pending));
+                        accountId == buyerAccountId ? qty + TestConfigs.BTC_USDT_LOT : filled, quote, pending, id));
             }
         };
 
         assertThatThrownBy(() -> check(view))
             .hasMessageContaining("FILLED_WITHIN_QUANTITY")
             .hasMessageContaining("of account " + buyerAccountId);
+    }
+
+    @Test
+    void shouldReportAFilledQuoteThatDoesNotMatchTheFills()
+    {
+        final ExchangeView view = new ForwardingView(reference)
+        {
+            @Override
+            public void forEachOpenOrder(final OpenOrderVisitor visitor)
+            {
+                super.forEachOpenOrder((orderId, accountId, symbolId, side, type, price, stop, qty, filled, quote,
+                    pending, id) ->
+                    visitor.visit(orderId, accountId, symbolId, side, type, price, stop, qty, filled, quote + 1,
+                        pending, id));
+            }
+        };
+
+        assertThatThrownBy(() -> check(view)).hasMessageContaining("FILLED_QUOTE_MATCHES_FILLS");
     }
 }

@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.function.LongConsumer;
 
 import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
 
 import io.bourse.engine.ExchangeStateMachine;
+import io.bourse.engine.command.AsciiField;
 import io.bourse.engine.config.ExchangeConfig;
 import io.bourse.engine.event.EventLog;
 import io.bourse.sbe.CancelOrderDecoder;
@@ -43,6 +45,7 @@ public final class ReferenceExchange implements ExchangeStateMachine
     private final ReferenceAdminCommands admin;
     private final ReferenceOrderCommands orders;
 
+    private final UnsafeBuffer visitedClientOrderId = new UnsafeBuffer(new byte[AsciiField.ID_LENGTH]);
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final CreateAccountDecoder createAccount = new CreateAccountDecoder();
     private final DepositDecoder deposit = new DepositDecoder();
@@ -220,8 +223,17 @@ public final class ReferenceExchange implements ExchangeStateMachine
                 order.stopPriceTicks * tickMinor,
                 order.qtyLots * lotMinor,
                 order.filledLots * lotMinor,
-                order.pendingStop);
+                order.filledQuoteMinor,
+                order.pendingStop,
+                clientOrderId(order.clientOrderId));
         }
+    }
+
+    /** The id in a buffer reused for every visited order. */
+    private DirectBuffer clientOrderId(final AsciiId id)
+    {
+        AsciiField.putWords(visitedClientOrderId, 0, id.w0(), id.w1(), id.w2(), id.w3());
+        return visitedClientOrderId;
     }
 
     @Override

@@ -109,6 +109,8 @@ final class ReferenceMatcher
 
         maker.filledLots += fillLots;
         taker.filledLots += fillLots;
+        maker.filledQuoteMinor = Math.addExact(maker.filledQuoteMinor, cost);
+        taker.filledQuoteMinor = Math.addExact(taker.filledQuoteMinor, cost);
         if (maker.remainingLots() == 0)
         {
             close(maker);

@@ -23,6 +23,8 @@ final class ReferenceOrder
     final long stopPriceTicks;
     long qtyLots;
     long filledLots;
+    /** Sum of the quote amounts (notional) of its fills, quote minor units. */
+    long filledQuoteMinor;
     final long expireTimeNs;
     /** The price the hold is computed at: limit price, or a market/stop order's protective bound. */
     long holdPriceTicks;
@@ -76,7 +78,8 @@ final class ReferenceOrder
     void addTo(final StateHasher hasher)
     {
         hasher.add(orderId).add(accountId).add(side).add(orderType).add(timeInForce).add(stpMode).add(postOnly)
-            .add(priceTicks).add(stopPriceTicks).add(qtyLots).add(filledLots).add(expireTimeNs).add(holdPerLot);
+            .add(priceTicks).add(stopPriceTicks).add(qtyLots).add(filledLots).add(filledQuoteMinor)
+            .add(expireTimeNs).add(holdPerLot);
         clientOrderId.addTo(hasher);
     }
 

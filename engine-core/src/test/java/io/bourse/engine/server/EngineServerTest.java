@@ -4,19 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.bourse.engine.TestConfigs;
+import io.bourse.engine.command.CommandWriter;
 import io.bourse.engine.config.ExchangeConfig;
 import io.bourse.engine.differential.RandomCommandGenerator;
+import io.bourse.engine.pipeline.CommandFiller;
+import io.bourse.engine.pipeline.ReplyListener;
 import io.bourse.engine.snapshot.SnapshotFile;
 import io.bourse.engine.snapshot.SnapshotStore;
+import io.bourse.sbe.BooleanType;
 
 /** The in-process server: admin queries and snapshots run in sequence with commands; periodic snapshots happen. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -60,6 +68,54 @@ class EngineServerTest
                 .isInstanceOf(ExecutionException.class).withMessageContaining("query bug");
             assertThat(server.server().failed()).isFalse();
             assertThat(server.drive(new RandomCommandGenerator(5, config), 10).sequence()).isEqualTo(110);
+        }
+    }
+
+    @Test
+    void shouldHandAQueryResultToTheReplyThreadBetweenTheRepliesBeforeAndAfterIt() throws Exception
+    {
+        final List<Long> replied = new ArrayList<>();
+        final AtomicLong repliedAtHandOff = new AtomicLong(-1);
+        final AtomicReference<String> handOffThread = new AtomicReference<>();
+        final ReplyListener listener = (slot, endOfBatch) -> replied.add(slot.engineSequence());
+        final CommandFiller<Long> createAccount = (buffer, accountId) ->
+        {
+            final CommandWriter writer = new CommandWriter().wrap(buffer);
+            writer.createAccount().accountId(accountId).allowSelfTrade(BooleanType.FALSE).reason("test");
+            return writer.length();
+        };
+        try (EngineServer server = EngineServer.start(SyncServer.settings(dir), config, List.of(listener), line -> { }))
+        {
+            CompletableFuture<Long> query = null;
+            // Published back to back, so the reply thread is still busy with earlier commands when the query runs.
+            for (long accountId = 1; accountId <= 600; accountId++)
+            {
+                assertThat(server.publisher().tryPublish(createAccount, accountId)).isNotNegative();
+                if (accountId == 300)
+                {
+                    query = server.query(view ->
+                    {
+                        final long[] accounts = new long[1];
+                        view.forEachAccount(id -> accounts[0]++);
+                        return accounts[0] - 1;
+                    }, accounts ->
+                    {
+                        repliedAtHandOff.set(replied.size());
+                        handOffThread.set(Thread.currentThread().getName());
+                    });
+                }
+            }
+            assertThat(query.get(10, TimeUnit.SECONDS)).as("accounts created before the query").isEqualTo(300);
+            assertThat(repliedAtHandOff.get()).as("replies before the hand-off").isEqualTo(300);
+            assertThat(handOffThread.get()).isEqualTo("bourse-reply");
+
+            final var failing = server.query(view -> 0, value ->
+            {
+                throw new IllegalStateException("hand-off bug");
+            });
+            assertThat(failing).failsWithin(10, TimeUnit.SECONDS).withThrowableThat()
+                .withMessageContaining("hand-off bug");
+            assertThat(server.query(view -> 1).get(10, TimeUnit.SECONDS)).as("still serving").isEqualTo(1);
         }
     }
 

@@ -400,7 +400,7 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest>
         {
             final List<String> orders = new ArrayList<>();
             view.forEachOpenOrder((orderId, account, symbolId, side, orderType, priceMinor, stopPriceMinor, qtyMinor,
-                filledQtyMinor, pendingStop) ->
+                filledQtyMinor, filledQuoteMinor, pendingStop, clientOrderId) ->
             {
                 if (account != accountId)
                 {
@@ -445,7 +445,7 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest>
             final TreeMap<Long, Long> bids = new TreeMap<>((a, b) -> Long.compare(b, a));
             final TreeMap<Long, Long> asks = new TreeMap<>();
             view.forEachOpenOrder((orderId, account, symbolId, side, orderType, priceMinor, stopPriceMinor, qtyMinor,
-                filledQtyMinor, pendingStop) ->
+                filledQtyMinor, filledQuoteMinor, pendingStop, clientOrderId) ->
             {
                 if (symbolId == symbol.id() && !pendingStop)
                 {

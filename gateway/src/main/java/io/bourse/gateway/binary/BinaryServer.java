@@ -6,10 +6,12 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import io.bourse.engine.pipeline.ReplyListener;
+import io.bourse.engine.server.EngineServer;
 import io.bourse.gateway.CommandSink;
 import io.bourse.gateway.GatewayMetrics;
 import io.bourse.gateway.GatewaySettings;
 import io.bourse.gateway.NettyTransport;
+import io.bourse.gateway.OpenOrders;
 import io.bourse.gateway.auth.Authenticator;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -23,7 +25,8 @@ import io.netty.handler.timeout.IdleStateHandler;
 /**
  * The binary order-entry acceptor: a Netty server whose connections are {@link BinarySession}s, and the
  * {@link #replyListener()} the engine's reply stage must call. Create (before the engine starts, so the listener can be
- * registered), {@link #start} once the engine runs, {@link #close} at shutdown. Thread-safe.
+ * registered), {@link #seedOpenOrders} and {@link #start} once the engine runs, {@link #close} at shutdown.
+ * Thread-safe.
  */
 public final class BinaryServer implements AutoCloseable
 {
@@ -53,6 +56,17 @@ public final class BinaryServer implements AutoCloseable
     public ReplyListener replyListener()
     {
         return router;
+    }
+
+    /**
+     * Starts the execution report router from the engine's open orders, so that orders placed before a restart are
+     * reported with their client order id and quantities; call once the engine runs and before {@link #start}.
+     *
+     * @return the number of open orders.
+     */
+    public int seedOpenOrders(final EngineServer server) throws Exception
+    {
+        return OpenOrders.seed(server, router::seed);
     }
 
     /** Binds the port and starts accepting; commands go to {@code sink}. */

@@ -9,6 +9,7 @@ import io.bourse.engine.command.AsciiField;
 import io.bourse.engine.event.EventLog;
 import io.bourse.engine.pipeline.CommandSlot;
 import io.bourse.engine.pipeline.ReplyListener;
+import io.bourse.gateway.OpenOrders;
 import io.bourse.gateway.sbe.CancelReason;
 import io.bourse.gateway.sbe.CancelRejectEncoder;
 import io.bourse.gateway.sbe.ExecType;
@@ -123,6 +124,23 @@ final class ExecutionReportRouter implements ReplyListener
     public void onBatchEnd()
     {
         flushAll();
+    }
+
+    /**
+     * Replaces the known open orders with the engine's: on the reply thread, at the capture's place in the sequence
+     * ({@link OpenOrders#seed}).
+     */
+    void seed(final OpenOrders openOrders)
+    {
+        orders.clear();
+        for (int i = 0, size = openOrders.size(); i < size; i++)
+        {
+            final OrderStates.OrderState state = orders.open(openOrders.orderId(i));
+            openOrders.copyClientOrderIdTo(i, state.clientOrderId, 0);
+            state.priceMinor = openOrders.priceMinor(i);
+            state.qtyMinor = openOrders.qtyMinor(i);
+            state.cumQtyMinor = openOrders.filledQtyMinor(i);
+        }
     }
 
     /** Open orders known to the router (for tests and metrics). */

@@ -11,9 +11,9 @@ import io.bourse.engine.command.AsciiField;
 
 /**
  * What execution reports need to know about each open order that the engine's events do not repeat: its client order
- * id, total quantity, filled quantity and limit price. Fed from the journaled events in order; entries are pooled and
- * removed when the order ends. Orders opened before this process started are not known (reports then carry 0 for
- * what is missing). Reply thread only.
+ * id, total quantity, filled quantity and limit price. Seeded at start with the engine's open orders (those of a
+ * restarted server included), then fed from the journaled events in order; entries are pooled and removed when the
+ * order ends. Reply thread only.
  */
 final class OrderStates
 {
@@ -60,6 +60,16 @@ final class OrderStates
     OrderState get(final long orderId)
     {
         return byOrderId.get(orderId);
+    }
+
+    /** Forgets every order (their entries go back to the pool). */
+    void clear()
+    {
+        for (final OrderState state : byOrderId.values())
+        {
+            pool.addFirst(state);
+        }
+        byOrderId.clear();
     }
 
     void close(final long orderId)

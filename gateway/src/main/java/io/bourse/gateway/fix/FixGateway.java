@@ -5,6 +5,8 @@ import java.util.concurrent.Executors;
 
 import io.bourse.engine.config.ExchangeConfig;
 import io.bourse.engine.pipeline.ReplyListener;
+import io.bourse.engine.server.EngineServer;
+import io.bourse.gateway.OpenOrders;
 import io.bourse.gateway.auth.Authenticator;
 import io.bourse.gateway.fix.order.FixReplyRouter;
 import io.bourse.gateway.fix.order.OrderSink;
@@ -14,7 +16,8 @@ import io.bourse.gateway.fix.session.FixSessionStates;
 
 /**
  * The FIX gateway wired together: register {@link #replyListener()} with the engine before it starts, then
- * {@link #start} the acceptor with the engine's publisher. Used by {@link FixServerExtension} and by in-process tests.
+ * {@link #seedOpenOrders} and {@link #start} the acceptor with the engine's publisher. Used by
+ * {@link FixServerExtension} and by in-process tests.
  */
 public final class FixGateway implements AutoCloseable
 {
@@ -57,6 +60,17 @@ public final class FixGateway implements AutoCloseable
     public FixSessionRegistry registry()
     {
         return registry;
+    }
+
+    /**
+     * Starts the reply router from the engine's open orders, so that orders placed before a restart are reported with
+     * their ClOrdID, OrderQty, CumQty and AvgPx; call once the engine runs and before {@link #start}.
+     *
+     * @return the number of open orders.
+     */
+    public int seedOpenOrders(final EngineServer server) throws Exception
+    {
+        return OpenOrders.seed(server, router::seed);
     }
 
     /** Binds the FIX port; returns the bound port. */

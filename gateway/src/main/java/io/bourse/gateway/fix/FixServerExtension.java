@@ -10,7 +10,8 @@ import io.bourse.gateway.fix.order.OrderSink;
 
 /**
  * Runs the FIX 4.4 acceptor inside {@code bourse server}: reads {@code bourse.gateway.fix-port} and
- * {@code bourse.gateway.fix.*}, registers the FIX reply router before recovery and binds the port once the engine runs.
+ * {@code bourse.gateway.fix.*}, registers the FIX reply router before recovery and, once the engine runs, seeds it with
+ * the engine's open orders (the orders of a restarted server) and binds the port.
  */
 public final class FixServerExtension implements ServerExtension
 {
@@ -50,8 +51,10 @@ public final class FixServerExtension implements ServerExtension
     @Override
     public void start(final EngineServer server) throws Exception
     {
+        final int openOrders = gateway.seedOpenOrders(server);
         final int port = gateway.start(OrderSink.of(server.publisher()), IO_THREADS);
-        LOG.log(System.Logger.Level.INFO, "FIX 4.4 acceptor listening on port {0,number,#}", port);
+        LOG.log(System.Logger.Level.INFO,
+            "FIX 4.4 acceptor listening on port {0,number,#}, {1,number,#} open orders known", port, openOrders);
     }
 
     @Override

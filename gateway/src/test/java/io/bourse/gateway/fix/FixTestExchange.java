@@ -46,6 +46,7 @@ public final class FixTestExchange implements AutoCloseable
         final Authenticator authenticator = (accountId, secret) -> ("secret-" + accountId).equals(secret);
         gateway = new FixGateway(settings, ConfigLoader.fromConfig(config), authenticator);
         server = EngineServer.start(serverSettings, config, List.of(gateway.replyListener()));
+        gateway.seedOpenOrders(server);
         port = gateway.start(OrderSink.of(server.publisher()), 1);
     }
 

@@ -241,7 +241,8 @@ public final class Reconciler
     {
         final Map<Long, long[]> engineOrders = new HashMap<>();
         engine.forEachOpenOrder((orderId, accountId, symbolId, side, orderType, priceMinor, stopPriceMinor, qtyMinor, filledQtyMinor,
-            pendingStop) -> engineOrders.put(orderId, new long[] {symbolId, qtyMinor - filledQtyMinor, filledQtyMinor}));
+            filledQuoteMinor, pendingStop, clientOrderId) ->
+            engineOrders.put(orderId, new long[] {symbolId, qtyMinor - filledQtyMinor, filledQtyMinor}));
         final Map<Long, long[]> stored = new HashMap<>();
         handle.createQuery("SELECT order_id, symbol_id, leaves_qty, filled_qty FROM orders " +
             "WHERE status IN ('PENDING_STOP', 'NEW', 'PARTIALLY_FILLED')").map((rs, ctx) ->

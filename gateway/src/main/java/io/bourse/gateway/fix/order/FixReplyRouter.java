@@ -6,6 +6,7 @@ import org.agrona.DirectBuffer;
 
 import io.bourse.engine.pipeline.CommandSlot;
 import io.bourse.engine.pipeline.ReplyListener;
+import io.bourse.gateway.OpenOrders;
 import io.bourse.gateway.fix.session.Delivery;
 import io.bourse.gateway.fix.session.FixSession;
 import io.bourse.gateway.fix.session.FixSessionRegistry;
@@ -15,6 +16,7 @@ import io.bourse.sbe.MessageHeaderDecoder;
 import io.bourse.sbe.OrderAcceptedDecoder;
 import io.bourse.sbe.OrderCancelledDecoder;
 import io.bourse.sbe.OrderReplacedDecoder;
+import io.bourse.sbe.OrderType;
 import io.bourse.sbe.Side;
 import io.bourse.sbe.StopTriggeredDecoder;
 import io.bourse.sbe.TradeExecutedDecoder;
@@ -304,6 +306,30 @@ public final class FixReplyRouter implements ReplyListener
         final Delivery delivery = new Delivery(session, session == source);
         deliveries.add(delivery);
         return delivery;
+    }
+
+    /**
+     * Replaces the tracked orders with the engine's open orders: on the reply thread, at the capture's place in the
+     * sequence ({@link OpenOrders#seed}).
+     */
+    public void seed(final OpenOrders openOrders)
+    {
+        tracker.clear();
+        for (int i = 0, size = openOrders.size(); i < size; i++)
+        {
+            final TrackedOrder order = tracker.open(openOrders.orderId(i));
+            order.accountId = openOrders.accountId(i);
+            order.symbolId = openOrders.symbolId(i);
+            order.side = Side.get(openOrders.side(i));
+            order.orderType = OrderType.get(openOrders.orderType(i));
+            order.clOrdId = openOrders.clientOrderId(i);
+            order.orderQtyMinor = openOrders.qtyMinor(i);
+            order.priceMinor = openOrders.priceMinor(i);
+            order.stopPriceMinor = openOrders.stopPriceMinor(i);
+            order.cumQtyMinor = openOrders.filledQtyMinor(i);
+            order.cumQuoteMinor = openOrders.filledQuoteMinor(i);
+            order.leavesQtyMinor = openOrders.qtyMinor(i) - openOrders.filledQtyMinor(i);
+        }
     }
 
     /** Open orders being tracked (for tests and metrics). */

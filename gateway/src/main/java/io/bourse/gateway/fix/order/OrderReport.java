@@ -27,7 +27,7 @@ public final class OrderReport
     public long accountId;
     public int symbolId;
     public Side side;
-    /** Null when the order was placed before this gateway started watching (an order from before a restart). */
+    /** Null only for an order the router never saw opened and was not seeded with. */
     public OrderType orderType;
     public String clOrdId;
     public String origClOrdId;

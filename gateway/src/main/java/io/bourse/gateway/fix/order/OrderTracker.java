@@ -7,8 +7,9 @@ import io.bourse.sbe.Side;
 /**
  * The open orders of every account as the reply thread sees them in the event stream (OrderAccepted until the order is
  * filled, cancelled, expired or amended to its fills), so each FIX report can carry ClOrdID, OrderQty, CumQty and
- * AvgPx although a single event does not. Orders opened before the gateway started are created on first sight
- * without a ClOrdID. Used only by the reply thread.
+ * AvgPx although a single event does not. Seeded at start with the engine's open orders (those of a restarted server
+ * included); an order it has not seen (a gateway started without seeding) is created on first sight without a
+ * ClOrdID. Used only by the reply thread.
  */
 final class OrderTracker
 {
@@ -34,6 +35,11 @@ final class OrderTracker
             order.side = side;
         }
         return order;
+    }
+
+    void clear()
+    {
+        orders.clear();
     }
 
     void close(final long orderId)
