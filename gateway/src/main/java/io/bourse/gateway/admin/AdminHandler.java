@@ -13,6 +13,7 @@ import java.util.concurrent.TimeoutException;
 
 import org.agrona.concurrent.UnsafeBuffer;
 
+import io.bourse.engine.command.AsciiField;
 import io.bourse.engine.config.AssetSpec;
 import io.bourse.engine.config.ExchangeConfig;
 import io.bourse.engine.config.SymbolSpec;
@@ -409,7 +410,9 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest>
                 final SymbolSpec symbol = config.symbol(symbolId);
                 final int quoteScale = config.asset(symbol.quoteAssetId()).scale();
                 final int baseScale = config.asset(symbol.baseAssetId()).scale();
-                orders.add("{\"orderId\":" + orderId + ",\"symbol\":" + Json.quote(symbol.code()) +
+                orders.add("{\"orderId\":" + orderId + ",\"clientOrderId\":" +
+                    Json.quote(AsciiField.toString(clientOrderId, 0, AsciiField.ID_LENGTH)) +
+                    ",\"symbol\":" + Json.quote(symbol.code()) +
                     ",\"side\":\"" + (side == 1 ? "BUY" : "SELL") + "\",\"type\":\"" +
                     io.bourse.sbe.OrderType.get(orderType).name() + "\",\"price\":\"" +
                     Amounts.toText(priceMinor, quoteScale) + "\",\"stopPrice\":\"" +

@@ -85,7 +85,7 @@ class AdminApiTest
 
         final HttpResponse<String> balances = get("/accounts/42/balances");
         assertThat(balances.body()).contains("{\"asset\":\"USDT\",\"available\":\"69940.000000\",\"held\":\"30060.000000\"}");
-        assertThat(get("/accounts/42/orders").body()).contains("\"symbol\":\"BTC-USDT\"", "\"side\":\"BUY\"",
+        assertThat(get("/accounts/42/orders").body()).contains("\"clientOrderId\":\"o1\"", "\"symbol\":\"BTC-USDT\"", "\"side\":\"BUY\"",
             "\"price\":\"30000.000000\"", "\"qty\":\"1.00000000\"");
         assertThat(get("/symbols/BTC-USDT/book?depth=5").body()).contains("\"bids\":[[\"30000.000000\",\"1.00000000\"]]");
 
