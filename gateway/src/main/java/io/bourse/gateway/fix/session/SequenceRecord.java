@@ -27,7 +27,7 @@ import org.agrona.concurrent.AtomicBuffer;
  *
  * Everything outside the slots is written once, before the file gets its name, and is covered by the CRC. Each slot is
  * updated by one aligned 8-byte store, which a process crash cannot tear, and holds the number in its low 48 bits with
- * a 16-bit check of it in the high bits, so a slot that was damaged or never written fails {@link #validate} instead
+ * a CRC-16 of it in the high bits, so a slot that was damaged or never written fails {@link #validate} instead
  * of reading as a plausible number. Written by the event loop that owns the session.
  */
 public final class SequenceRecord
@@ -52,9 +52,10 @@ public final class SequenceRecord
     public static final int MAX_COMP_ID_BYTES = 200;
     static final int MAX_LENGTH = HEADER_LENGTH + 2 * MAX_COMP_ID_BYTES;
 
-    private static final long CHECK_SALT = 0x5EC0_0F1C_5EC0_0F1CL;
-    private static final long CHECK_MULTIPLIER = 0x9E37_79B9_7F4A_7C15L;
     private static final int CHECK_SHIFT = 48;
+    private static final int CRC16_POLYNOMIAL = 0x1021;
+    private static final int CRC16_INITIAL = 0xFFFF;
+    private static final int[] CRC16_TABLE = crc16Table();
 
     private final AtomicBuffer buffer;
     private final MappedByteBuffer mapping;
@@ -139,11 +140,11 @@ public final class SequenceRecord
         {
             return "outbound sequence number damaged";
         }
-        final boolean inboundNull = seqNum(buffer.getLong(INBOUND_OFFSET)) == NULL_SEQ_NUM;
-        final boolean outboundNull = seqNum(buffer.getLong(OUTBOUND_OFFSET)) == NULL_SEQ_NUM;
-        if (inboundNull != outboundNull)
+        // A reset stores inbound before outbound: a crash between the two leaves only the inbound one set, which still
+        // reads as a new session; the other way round cannot come from a crash.
+        if (seqNum(buffer.getLong(INBOUND_OFFSET)) == NULL_SEQ_NUM && seqNum(buffer.getLong(OUTBOUND_OFFSET)) != NULL_SEQ_NUM)
         {
-            return "only one sequence number is set";
+            return "outbound sequence number set without an inbound one";
         }
         return null;
     }
@@ -214,10 +215,33 @@ public final class SequenceRecord
         return slot & MAX_SEQ_NUM;
     }
 
-    /** 16 bits of a multiplicative hash; the salt makes an all-zero slot invalid. */
+    /**
+     * CRC-16/CCITT of the number's six bytes: it detects every error of up to three bits in the slot, and its non-zero
+     * initial value makes an all-zero slot (a page never written) invalid.
+     */
     private static int check(final long seqNum)
     {
-        return (int)(((seqNum ^ CHECK_SALT) * CHECK_MULTIPLIER) >>> CHECK_SHIFT);
+        int crc = CRC16_INITIAL;
+        for (int shift = CHECK_SHIFT - Byte.SIZE; shift >= 0; shift -= Byte.SIZE)
+        {
+            crc = ((crc << Byte.SIZE) ^ CRC16_TABLE[((crc >>> Byte.SIZE) ^ (int)(seqNum >>> shift)) & 0xFF]) & 0xFFFF;
+        }
+        return crc;
+    }
+
+    private static int[] crc16Table()
+    {
+        final int[] table = new int[256];
+        for (int i = 0; i < table.length; i++)
+        {
+            int crc = i << Byte.SIZE;
+            for (int bit = 0; bit < Byte.SIZE; bit++)
+            {
+                crc = (crc & 0x8000) != 0 ? (crc << 1) ^ CRC16_POLYNOMIAL : crc << 1;
+            }
+            table[i] = crc & 0xFFFF;
+        }
+        return table;
     }
 
     private static int checksum(final DirectBuffer buffer, final int compIdBytes)
