@@ -186,12 +186,12 @@ public final class FixSession
             logoutAndDisconnect("Logon needs MsgSeqNum(34), SenderCompID(49) and TargetCompID(56)");
             return;
         }
+        clientCompId = senderCompId;
         if (seqNum < 1 || seqNum > FixSessionState.MAX_SEQ_NUM)
         {
             logoutAndDisconnect("MsgSeqNum(34) must be 1.." + FixSessionState.MAX_SEQ_NUM);
             return;
         }
-        clientCompId = senderCompId;
         if (!targetCompId.equals(context.settings().senderCompId()))
         {
             logoutAndDisconnect("TargetCompID(56) must be " + context.settings().senderCompId());

@@ -15,8 +15,9 @@ public interface SequenceStore extends AutoCloseable
 
     /**
      * The record of a session seen for the first time, bound to {@code accountId}, with no sequence numbers yet; it is
-     * durable when this returns. Throws IllegalArgumentException for CompIDs it cannot store and UncheckedIOException
-     * when the file cannot be written.
+     * durable when this returns (a {@link MappedSequenceStore} pays two fsyncs: once per session, never per message).
+     * Throws IllegalArgumentException for CompIDs it cannot store and UncheckedIOException when the file cannot be
+     * written.
      */
     SequenceRecord create(long accountId, String clientCompId, String ourCompId);
 
