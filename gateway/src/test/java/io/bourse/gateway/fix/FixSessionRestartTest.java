@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.bourse.gateway.client.fix.FixClient;
 import io.bourse.gateway.fix.codec.FixTags;
+import io.bourse.gateway.fix.session.FixSessionState;
 import io.bourse.gateway.fix.session.MappedSequenceStore;
 
 /**
@@ -112,6 +113,24 @@ class FixSessionRestartTest
         {
             final Numbers after = tradeAndLogOut(exchange, "DAMAGED", 4, "damaged-3", false, reset);
             assertThat(after.firstReportSeqNum).as("the reset numbers were persisted").isEqualTo(reset.nextIn + 1);
+        }
+    }
+
+    @Test
+    void shouldLogOutAMsgSeqNumTooLargeToPersist() throws Exception
+    {
+        try (FixTestExchange exchange = start().fundedAccounts(5))
+        {
+            final RecordingFixListener listener = new RecordingFixListener();
+            try (FixClient client = new FixClient(listener))
+            {
+                client.connect("127.0.0.1", exchange.port(), "HUGE", "BOURSE", 5, "secret-5", 30, true)
+                    .get(10, TimeUnit.SECONDS);
+                client.nextSenderSeqNum(FixSessionState.MAX_SEQ_NUM + 1);
+                client.newOrder("huge-1", SYMBOL, '1', '2', "0.1", "29000", '1');
+                assertThat(listener.await(msgType("5")).get(FixTags.TEXT)).contains("outside 1..");
+                assertThat(listener.awaitDisconnect()).isTrue();
+            }
         }
     }
 
