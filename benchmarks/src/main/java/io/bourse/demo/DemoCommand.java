@@ -169,7 +169,8 @@ public final class DemoCommand implements Callable<Integer>
             "BOURSE_FIX_BIND", host,
             "BOURSE_ADMIN_PORT", Integer.toString(adminPort),
             "BOURSE_ADMIN_TOKEN", adminToken,
-            "BOURSE_CREDENTIALS_FILE", data.resolve("credentials").toString()));
+            "BOURSE_CREDENTIALS_FILE", data.resolve("credentials").toString(),
+            "BOURSE_FIX_SESSION_DIR", data.resolve("fix-sessions").toString()));
         if (System.getenv("BOURSE_WAIT_STRATEGY") == null && Runtime.getRuntime().availableProcessors() < SPINNING_CORES)
         {
             // Server, sidecar, PostgreSQL and traders share this machine: yielding stages would starve the others.
@@ -298,7 +299,7 @@ public final class DemoCommand implements Callable<Integer>
     private void prepareDataDir(final Path data) throws IOException
     {
         final List<String> ours = List.of("journal", "snapshots", "logs", "credentials", "credentials.tmp",
-            "server.ready", "server.ready.tmp");
+            "fix-sessions", "server.ready", "server.ready.tmp");
         if (Files.isDirectory(data))
         {
             try (var entries = Files.list(data))

@@ -1,5 +1,6 @@
 package io.bourse.gateway.fix;
 
+import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -13,18 +14,25 @@ import io.bourse.gateway.fix.order.OrderSink;
 import io.bourse.gateway.fix.session.FixSessionContext;
 import io.bourse.gateway.fix.session.FixSessionRegistry;
 import io.bourse.gateway.fix.session.FixSessionStates;
+import io.bourse.gateway.fix.session.MappedSequenceStore;
+import io.bourse.gateway.fix.session.MemorySequenceStore;
+import io.bourse.gateway.fix.session.SequenceStore;
 
 /**
  * The FIX gateway wired together: register {@link #replyListener()} with the engine before it starts, then
- * {@link #seedOpenOrders} and {@link #start} the acceptor with the engine's publisher. Used by
- * {@link FixServerExtension} and by in-process tests.
+ * {@link #seedOpenOrders} and {@link #start} the acceptor with the engine's publisher. Opens the session directory
+ * (sequence numbers of every known session) when constructed and closes it last. Used by {@link FixServerExtension}
+ * and by in-process tests.
  */
 public final class FixGateway implements AutoCloseable
 {
+    private static final System.Logger LOG = System.getLogger(FixGateway.class.getName());
+
     private final FixSettings settings;
     private final ExchangeConfig exchangeConfig;
     private final Authenticator authenticator;
     private final FixSessionRegistry registry = new FixSessionRegistry();
+    private final SequenceStore sequences;
     private final FixSessionStates states;
     private final FixReplyRouter router;
     private final ExecutorService authExecutor;
@@ -36,7 +44,9 @@ public final class FixGateway implements AutoCloseable
         this.settings = settings;
         this.exchangeConfig = exchangeConfig;
         this.authenticator = authenticator;
-        this.states = new FixSessionStates(settings.outboundStoreMessages());
+        this.sequences = openSequences(settings);
+        this.states = new FixSessionStates(settings.outboundStoreMessages(), FixSessionStates.DEFAULT_MAX_PER_ACCOUNT,
+            sequences);
         this.router = new FixReplyRouter(registry);
         this.authExecutor = Executors.newSingleThreadExecutor(runnable ->
         {
@@ -96,5 +106,20 @@ public final class FixGateway implements AutoCloseable
             acceptor.close();
         }
         authExecutor.shutdownNow();
+        // After the acceptor: its event loops have stopped, so no session writes a record any more.
+        sequences.close();
+    }
+
+    private static SequenceStore openSequences(final FixSettings settings)
+    {
+        if (FixSettings.IN_MEMORY.equals(settings.sessionDir()))
+        {
+            LOG.log(System.Logger.Level.WARNING, "FIX sequence numbers are kept in memory only (session-dir is empty): "
+                + "after a restart every session must log on with ResetSeqNumFlag(141)=Y or MsgSeqNum(34)=1");
+            return new MemorySequenceStore();
+        }
+        final MappedSequenceStore store = MappedSequenceStore.open(Path.of(settings.sessionDir()));
+        LOG.log(System.Logger.Level.INFO, "FIX sessions: {0} known in {1}", store.records().size(), store.dir());
+        return store;
     }
 }

@@ -13,6 +13,8 @@ import com.typesafe.config.Config;
  * @param maxOutboundBytes     a session whose unsent output passes this many bytes is a slow consumer: disconnected.
  * @param outboundStoreMessages how many recent application messages per session are kept for resends; older ones are
  *                             answered with a GapFill.
+ * @param sessionDir           directory of the sessions' sequence numbers (relative to the working directory), or
+ *                             {@link #IN_MEMORY} to keep them for the server's lifetime only.
  */
 public record FixSettings(
     String bindAddress,
@@ -23,8 +25,11 @@ public record FixSettings(
     long logonTimeoutMs,
     int maxMessageBytes,
     int maxOutboundBytes,
-    int outboundStoreMessages)
+    int outboundStoreMessages,
+    String sessionDir)
 {
+    /** The {@code sessionDir} that persists nothing. */
+    public static final String IN_MEMORY = "";
     private static final String SECTION = "bourse.gateway.fix.";
 
     public FixSettings
@@ -38,12 +43,16 @@ public record FixSettings(
             throw new IllegalArgumentException(SECTION + "max-message-bytes >= 256, max-outbound-bytes >= it, "
                 + "outbound-store-messages >= 1");
         }
+        if (sessionDir == null)
+        {
+            throw new IllegalArgumentException(SECTION + "session-dir: a directory, or \"\" for memory only");
+        }
     }
 
-    /** Defaults for tests: loopback, any free port. */
+    /** Defaults for tests: loopback, any free port, sequence numbers in memory. */
     public static FixSettings defaults()
     {
-        return new FixSettings("127.0.0.1", 0, "BOURSE", 1, 120, 10_000, 8192, 16 * 1024 * 1024, 100_000);
+        return new FixSettings("127.0.0.1", 0, "BOURSE", 1, 120, 10_000, 8192, 16 * 1024 * 1024, 100_000, IN_MEMORY);
     }
 
     public static FixSettings fromConfig(final Config config)
@@ -57,18 +66,25 @@ public record FixSettings(
             config.getDuration(SECTION + "logon-timeout").toMillis(),
             config.getBytes(SECTION + "max-message-bytes").intValue(),
             config.getBytes(SECTION + "max-outbound-bytes").intValue(),
-            config.getInt(SECTION + "outbound-store-messages"));
+            config.getInt(SECTION + "outbound-store-messages"),
+            config.getString(SECTION + "session-dir"));
     }
 
     public FixSettings withPort(final int port)
     {
         return new FixSettings(bindAddress, port, senderCompId, minHeartbeatSeconds, maxHeartbeatSeconds, logonTimeoutMs,
-            maxMessageBytes, maxOutboundBytes, outboundStoreMessages);
+            maxMessageBytes, maxOutboundBytes, outboundStoreMessages, sessionDir);
     }
 
     public FixSettings withMaxOutboundBytes(final int maxOutboundBytes)
     {
         return new FixSettings(bindAddress, port, senderCompId, minHeartbeatSeconds, maxHeartbeatSeconds, logonTimeoutMs,
-            maxMessageBytes, maxOutboundBytes, outboundStoreMessages);
+            maxMessageBytes, maxOutboundBytes, outboundStoreMessages, sessionDir);
+    }
+
+    public FixSettings withSessionDir(final String sessionDir)
+    {
+        return new FixSettings(bindAddress, port, senderCompId, minHeartbeatSeconds, maxHeartbeatSeconds, logonTimeoutMs,
+            maxMessageBytes, maxOutboundBytes, outboundStoreMessages, sessionDir);
     }
 }

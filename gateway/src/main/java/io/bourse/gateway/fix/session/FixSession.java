@@ -166,7 +166,7 @@ public final class FixSession
             logoutAndDisconnect("malformed message: " + error);
             return;
         }
-        if (seqNum == state.nextTargetSeqNum())
+        if (seqNum == state.nextTargetSeqNum() && seqNum <= FixSessionState.MAX_SEQ_NUM)
         {
             state.nextTargetSeqNum(seqNum + 1);
         }
@@ -187,6 +187,11 @@ public final class FixSession
             return;
         }
         clientCompId = senderCompId;
+        if (seqNum < 1 || seqNum > FixSessionState.MAX_SEQ_NUM)
+        {
+            logoutAndDisconnect("MsgSeqNum(34) must be 1.." + FixSessionState.MAX_SEQ_NUM);
+            return;
+        }
         if (!targetCompId.equals(context.settings().senderCompId()))
         {
             logoutAndDisconnect("TargetCompID(56) must be " + context.settings().senderCompId());
@@ -247,7 +252,19 @@ public final class FixSession
             logoutAndDisconnect("Logon rejected: unknown account or wrong secret");
             return;
         }
-        final FixSessionState claimed = context.states().get(clientCompId, context.settings().senderCompId(), account);
+        final FixSessionState claimed;
+        try
+        {
+            claimed = context.states().get(clientCompId, context.settings().senderCompId(), account);
+        }
+        catch (final RuntimeException ex)
+        {
+            // the session's file could not be created (CompID too long for a file name, disk full, ...)
+            LOG.log(System.Logger.Level.ERROR, describe() + ": cannot create the session state", ex);
+            logoutAndDisconnect(ex instanceof IllegalArgumentException ? "SenderCompID(49) too long"
+                : "session state unavailable");
+            return;
+        }
         if (claimed == null)
         {
             logoutAndDisconnect("too many SenderCompIDs for account " + account);
@@ -263,9 +280,18 @@ public final class FixSession
             logoutAndDisconnect("session " + claimed.key() + " is already logged on");
             return;
         }
+        if (claimed.isNew() && !reset && seqNum != 1)
+        {
+            // Without its numbers (first logon, or its file was lost) a ResendRequest from 1 could replay the
+            // counterparty's old orders: only a fresh start is safe.
+            claimed.release();
+            logoutAndDisconnect("no sequence numbers are known for session " + claimed.key() +
+                ": log on with ResetSeqNumFlag(141)=Y or MsgSeqNum(34)=1");
+            return;
+        }
         state = claimed;
         accountId = account;
-        if (reset)
+        if (reset || state.isNew())
         {
             state.reset();
         }
@@ -300,9 +326,9 @@ public final class FixSession
 
     private void onActiveMessage(final FixMessage message, final char msgType, final long seqNum)
     {
-        if (seqNum == FixMessage.MISSING)
+        if (seqNum == FixMessage.MISSING || seqNum < 1 || seqNum > FixSessionState.MAX_SEQ_NUM)
         {
-            logoutAndDisconnect("MsgSeqNum(34) missing or not a number");
+            logoutAndDisconnect("MsgSeqNum(34) missing, not a number or outside 1.." + FixSessionState.MAX_SEQ_NUM);
             return;
         }
         if (!clientCompId.equals(message.getString(FixTags.SENDER_COMP_ID)) ||
@@ -377,7 +403,7 @@ public final class FixSession
     private void onSequenceReset(final FixMessage message, final long seqNum)
     {
         final long newSeqNo = message.getLong(FixTags.NEW_SEQ_NO);
-        if (newSeqNo == FixMessage.MISSING || newSeqNo <= 0)
+        if (newSeqNo == FixMessage.MISSING || newSeqNo <= 0 || newSeqNo > FixSessionState.MAX_SEQ_NUM)
         {
             sendReject(seqNum, FixTags.NEW_SEQ_NO, "4", VALUE_INCORRECT, "NewSeqNo(36) missing or invalid");
             return;
