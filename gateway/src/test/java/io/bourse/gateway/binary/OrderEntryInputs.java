@@ -31,9 +31,10 @@ final class OrderEntryInputs
     private static final int MAX_EXTENSION = 24;
 
     private final Random random;
+    private final int maxFrameLength;
     private final long[] accountIds;
     private final String[] secrets;
-    private final UnsafeBuffer frame = new UnsafeBuffer(new byte[512]);
+    private final UnsafeBuffer frame;
     private final MessageHeaderEncoder header = new MessageHeaderEncoder();
     private final LogonEncoder logon = new LogonEncoder();
     private final NewOrderEncoder newOrder = new NewOrderEncoder();
@@ -43,10 +44,15 @@ final class OrderEntryInputs
     private final LogoutEncoder logout = new LogoutEncoder();
     private final HeartbeatEncoder heartbeat = new HeartbeatEncoder();
 
-    /** @param secrets the secret of each account in {@code accountIds}, same order. */
-    OrderEntryInputs(final Random random, final long[] accountIds, final String[] secrets)
+    /**
+     * @param maxFrameLength the gateway's limit: some frames are exactly that long, some one byte longer.
+     * @param secrets        the secret of each account in {@code accountIds}, same order.
+     */
+    OrderEntryInputs(final Random random, final int maxFrameLength, final long[] accountIds, final String[] secrets)
     {
         this.random = random;
+        this.maxFrameLength = maxFrameLength;
+        this.frame = new UnsafeBuffer(new byte[maxFrameLength + 1]);
         this.accountIds = accountIds;
         this.secrets = secrets;
     }
@@ -228,14 +234,18 @@ final class OrderEntryInputs
 
     /**
      * Ends the message in {@link #frame} (SBE header at {@link Sofh#LENGTH}) and returns the frame's bytes; now and
-     * then with a longer block, as a newer client would send, whose extra bytes the gateway must ignore.
+     * then with a longer block, as a newer client would send, whose extra bytes the gateway must ignore, up to the
+     * longest frame allowed or one byte more.
      */
     private byte[] frame(final int blockLength)
     {
         int actualBlockLength = blockLength;
-        if (random.nextInt(20) == 0)
+        final int extend = random.nextInt(40);
+        if (extend < 3)
         {
-            actualBlockLength += 1 + random.nextInt(MAX_EXTENSION);
+            actualBlockLength = extend == 0 ?
+                maxFrameLength - Sofh.LENGTH - MessageHeaderDecoder.ENCODED_LENGTH + random.nextInt(2) :
+                blockLength + 1 + random.nextInt(MAX_EXTENSION);
             header.wrap(frame, Sofh.LENGTH).blockLength(actualBlockLength);
             for (int i = blockLength; i < actualBlockLength; i++)
             {

@@ -156,12 +156,14 @@ final class OrderEntryModel
             final long frameLength = (buffered[position] & 0xFFL) << 24 | (buffered[position + 1] & 0xFF) << 16 |
                 (buffered[position + 2] & 0xFF) << 8 | buffered[position + 3] & 0xFF;
             final int encoding = (buffered[position + 4] & 0xFF) << 8 | buffered[position + 5] & 0xFF;
-            if (frameLength < MIN_FRAME || frameLength > settings.maxFrameLength() || encoding != ENCODING_SBE_LE)
+            final String error = frameLength < MIN_FRAME ? "too short" : frameLength > settings.maxFrameLength() ?
+                "too long" : encoding != ENCODING_SBE_LE ? "not SBE" : null;
+            if (error != null)
             {
                 // The stream cannot be resynchronised: everything after a bad SOFH is dropped.
                 broken = true;
                 protocolErrors++;
-                count("framing error");
+                count("framing error: " + error);
                 if (state != CLOSED)
                 {
                     send(WireText.loggedOut(LogoutReason.PROTOCOL_ERROR));
@@ -175,6 +177,10 @@ final class OrderEntryModel
             }
             if (state != CLOSED)
             {
+                if (frameLength == settings.maxFrameLength())
+                {
+                    count("frame of the maximum length");
+                }
                 onMessage(Arrays.copyOfRange(buffered, position + SOFH_LENGTH, position + (int)frameLength));
             }
             position += (int)frameLength;

@@ -64,7 +64,7 @@ class OrderEntryModelFuzzTest
     private final BinaryGatewayContext context = new BinaryGatewayContext(settings, sink,
         OrderEntryModelFuzzTest::authenticate, Runnable::run, registry, metrics);
     private final Random random = new Random(SEED);
-    private final OrderEntryInputs inputs = new OrderEntryInputs(random, ACCOUNT_IDS, SECRETS);
+    private final OrderEntryInputs inputs = new OrderEntryInputs(random, settings.maxFrameLength(), ACCOUNT_IDS, SECRETS);
     private final Map<String, Long> outcomes = new TreeMap<>();
     private final WireText text = new WireText();
     private final LogonAcceptedDecoder logonAccepted = new LogonAcceptedDecoder();
@@ -284,7 +284,8 @@ class OrderEntryModelFuzzTest
             return;
         }
         assertThat(outcomes.keySet()).contains(
-            "framing error", "logout", "heartbeat",
+            "framing error: too short", "framing error: too long", "framing error: not SBE",
+            "frame of the maximum length", "logout", "heartbeat",
             "logon accepted", "logon accepted, cancel on disconnect", "logon rejected: credentials",
             "logon rejected: heartbeat interval",
             "PlaceOrder", "PlaceOrder (busy)", "PlaceOrder (engine stopped)", "CancelOrder", "ReplaceOrder",
