@@ -55,7 +55,7 @@ final class SessionFixture
     int commandsProcessed;
     EmbeddedChannel channel;
 
-    private final GatewaySettings settings = GatewaySettings.fromConfig(ConfigFactory.parseString(
+    final GatewaySettings settings = GatewaySettings.fromConfig(ConfigFactory.parseString(
         "bourse.gateway { max-frame-length = 256 }"));
     private final UnsafeBuffer frame = new UnsafeBuffer(new byte[512]);
     private final MessageHeaderEncoder header = new MessageHeaderEncoder();
