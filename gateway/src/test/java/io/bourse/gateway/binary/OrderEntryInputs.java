@@ -9,6 +9,7 @@ import java.util.Random;
 
 import org.agrona.concurrent.UnsafeBuffer;
 
+import io.bourse.engine.command.AsciiField;
 import io.bourse.gateway.sbe.CancelOrderEncoder;
 import io.bourse.gateway.sbe.HeartbeatEncoder;
 import io.bourse.gateway.sbe.LogonEncoder;
@@ -348,7 +349,7 @@ final class OrderEntryInputs
     /** A 32-byte client order id field: usually printable and zero-padded, sometimes empty, full or broken. */
     private byte[] requiredId()
     {
-        final byte[] id = new byte[io.bourse.engine.command.AsciiField.ID_LENGTH];
+        final byte[] id = new byte[AsciiField.ID_LENGTH];
         final int kind = random.nextInt(20);
         if (kind == 0)
         {
@@ -377,7 +378,7 @@ final class OrderEntryInputs
 
     private byte[] optionalId()
     {
-        return random.nextInt(2) == 0 ? new byte[io.bourse.engine.command.AsciiField.ID_LENGTH] : requiredId();
+        return random.nextInt(2) == 0 ? new byte[AsciiField.ID_LENGTH] : requiredId();
     }
 
     private long orderId()

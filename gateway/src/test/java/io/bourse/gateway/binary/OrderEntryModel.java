@@ -13,8 +13,10 @@ import io.bourse.engine.command.AsciiField;
 import io.bourse.engine.pipeline.CommandPublisher;
 import io.bourse.gateway.GatewaySettings;
 import io.bourse.gateway.sbe.CancelOrderDecoder;
+import io.bourse.gateway.sbe.HeartbeatDecoder;
 import io.bourse.gateway.sbe.LogonDecoder;
 import io.bourse.gateway.sbe.LogonRejectReason;
+import io.bourse.gateway.sbe.LogoutDecoder;
 import io.bourse.gateway.sbe.LogoutReason;
 import io.bourse.gateway.sbe.MassCancelDecoder;
 import io.bourse.gateway.sbe.NewOrderDecoder;
@@ -213,24 +215,24 @@ final class OrderEntryModel
         }
         switch (templateId)
         {
-            case 1:
+            case LogonDecoder.TEMPLATE_ID:
                 onLogon(logon.wrap(message, HEADER_LENGTH, blockLength, 0));
                 break;
-            case 2:
+            case LogoutDecoder.TEMPLATE_ID:
                 count("logout");
                 send(WireText.loggedOut(LogoutReason.CLIENT_REQUEST));
                 close();
                 break;
-            case 3:
+            case HeartbeatDecoder.TEMPLATE_ID:
                 count("heartbeat");
                 break;
-            case 4:
+            case NewOrderDecoder.TEMPLATE_ID:
                 onNewOrder(newOrder.wrap(message, HEADER_LENGTH, blockLength, 0));
                 break;
-            case 5:
+            case CancelOrderDecoder.TEMPLATE_ID:
                 onCancelOrder(cancelOrder.wrap(message, HEADER_LENGTH, blockLength, 0));
                 break;
-            case 6:
+            case ReplaceOrderDecoder.TEMPLATE_ID:
                 onReplaceOrder(replaceOrder.wrap(message, HEADER_LENGTH, blockLength, 0));
                 break;
             default:
@@ -239,23 +241,26 @@ final class OrderEntryModel
         }
     }
 
-    /** Client-to-gateway templates and their block lengths in schema version 1, from the schema. */
+    /**
+     * The block length of each client-to-gateway template, summed from the schema's field sizes rather than taken from
+     * the generated codecs: a schema change that moves a block shows here as a difference to look at.
+     */
     private static int minimumBlockLength(final int templateId)
     {
         switch (templateId)
         {
-            case 1:
+            case LogonDecoder.TEMPLATE_ID:
                 return 8 + 4 + 1 + 64;
-            case 2:
-            case 3:
+            case LogoutDecoder.TEMPLATE_ID:
+            case HeartbeatDecoder.TEMPLATE_ID:
                 return 0;
-            case 4:
+            case NewOrderDecoder.TEMPLATE_ID:
                 return 32 + 4 + 5 + 8 * 4;
-            case 5:
+            case CancelOrderDecoder.TEMPLATE_ID:
                 return 8 + 32;
-            case 6:
+            case ReplaceOrderDecoder.TEMPLATE_ID:
                 return 8 + 32 + 32 + 8 + 8;
-            case 7:
+            case MassCancelDecoder.TEMPLATE_ID:
                 return 4;
             default:
                 return -1;

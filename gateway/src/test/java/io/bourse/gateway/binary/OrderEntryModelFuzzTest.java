@@ -29,7 +29,7 @@ import io.netty.buffer.Unpooled;
 
 /**
  * The binary gateway's inbound path fuzzed against a reference model instead of a real engine, so that a million
- * inputs take minutes: seeded random and mutated client bytes ({@link OrderEntryInputs}) go through the real handlers
+ * inputs run in well under a minute: seeded random and mutated client bytes ({@link OrderEntryInputs}) go through the real handlers
  * ({@link BinaryServer#addHandlers}: SOFH decoder, message adapter, session, command translation) of a few concurrent
  * connections on embedded channels, logging on as three accounts. After every read: each message the gateway sent and
  * each command it published is the one {@link OrderEntryModel} predicts, field by field (the documented session
