@@ -207,7 +207,8 @@ final class OrderEntryInputs
         final int heartbeatIntervalMs)
     {
         frame.setMemory(0, frame.capacity(), (byte)0);
-        logon.wrapAndApplyHeader(frame, Sofh.LENGTH, header).accountId(accountId).heartbeatIntervalMs(heartbeatIntervalMs);
+        logon.wrapAndApplyHeader(frame, Sofh.LENGTH, header).accountId(accountId)
+            .heartbeatIntervalMs(heartbeatIntervalMs);
         frame.putByte(logon.offset() + LogonEncoder.cancelOnDisconnectEncodingOffset(), (byte)cancelOnDisconnect);
         frame.putBytes(logon.offset() + LogonEncoder.secretEncodingOffset(), secret.getBytes(StandardCharsets.US_ASCII));
         return frame(LogonEncoder.BLOCK_LENGTH);
@@ -367,7 +368,8 @@ final class OrderEntryInputs
         System.arraycopy(text, 0, id, 0, text.length);
         if (kind == 2)
         {
-            id[random.nextInt(id.length)] = (byte)(random.nextInt(2) == 0 ? random.nextInt(0x20) : 0x7F + random.nextInt(0x81));
+            final int notPrintable = random.nextInt(2) == 0 ? random.nextInt(0x20) : 0x7F + random.nextInt(0x81);
+            id[random.nextInt(id.length)] = (byte)notPrintable;
         }
         else if (kind == 3)
         {

@@ -293,7 +293,8 @@ final class OrderEntryModel
         logonAccountId = logon.accountId();
         logonIntervalMs = intervalMs;
         logonCancelOnDisconnect = logon.cancelOnDisconnectRaw() == 1 || settings.cancelOnDisconnect();
-        logonAuthenticates = authenticates(logon.accountId(), secret(logon.offset() + LogonDecoder.secretEncodingOffset()));
+        logonAuthenticates = authenticates(
+            logon.accountId(), secret(logon.offset() + LogonDecoder.secretEncodingOffset()));
     }
 
     private void completeLogon()

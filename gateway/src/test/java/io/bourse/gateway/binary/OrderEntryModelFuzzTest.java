@@ -29,14 +29,14 @@ import io.netty.buffer.Unpooled;
 
 /**
  * The binary gateway's inbound path fuzzed against a reference model instead of a real engine, so that a million
- * inputs run in well under a minute: seeded random and mutated client bytes ({@link OrderEntryInputs}) go through the real handlers
- * ({@link BinaryServer#addHandlers}: SOFH decoder, message adapter, session, command translation) of a few concurrent
- * connections on embedded channels, logging on as three accounts. After every read: each message the gateway sent and
- * each command it published is the one {@link OrderEntryModel} predicts, field by field (the documented session
- * reject, business reject, disconnect or command); every command carries the account and sourceId of the session that
- * sent it ({@link ValidatingCommandSink}); no exception escapes or reaches a session's handler; logged-on sessions,
- * the registry and the protocol-error count agree with the model; a connection holds no more than a few KiB and gives
- * all of it back when it closes. {@link OrderEntryFuzzTest} drives a real engine end to end at a smaller count.
+ * inputs run in well under a minute: seeded random and mutated client bytes ({@link OrderEntryInputs}) go through the
+ * real handlers ({@link BinaryServer#addHandlers}: SOFH decoder, message adapter, session, command translation) of a
+ * few concurrent connections on embedded channels, logging on as three accounts. After every read: each message the
+ * gateway sent and each command it published is the one {@link OrderEntryModel} predicts, field by field (the
+ * documented session reject, business reject, disconnect or command); every command carries the account and sourceId
+ * of the session that sent it ({@link ValidatingCommandSink}); no exception escapes or reaches a session's handler;
+ * logged-on sessions, the registry and the protocol-error count agree with the model; a connection holds no more than
+ * a few KiB and gives all of it back when it closes. {@link OrderEntryFuzzTest} drives a real engine end to end.
  * {@code -Dbourse.fuzz.inputs=1000000} for the long run; {@code -Dbourse.fuzz.seed=N} replays a run (printed).
  */
 @Timeout(value = 30, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -64,7 +64,8 @@ class OrderEntryModelFuzzTest
     private final BinaryGatewayContext context = new BinaryGatewayContext(settings, sink,
         OrderEntryModelFuzzTest::authenticate, Runnable::run, registry, metrics);
     private final Random random = new Random(SEED);
-    private final OrderEntryInputs inputs = new OrderEntryInputs(random, settings.maxFrameLength(), ACCOUNT_IDS, SECRETS);
+    private final OrderEntryInputs inputs =
+        new OrderEntryInputs(random, settings.maxFrameLength(), ACCOUNT_IDS, SECRETS);
     private final Map<String, Long> outcomes = new TreeMap<>();
     private final WireText text = new WireText();
     private final LogonAcceptedDecoder logonAccepted = new LogonAcceptedDecoder();
@@ -203,7 +204,7 @@ class OrderEntryModelFuzzTest
         if (!outbound.equals(expected))
         {
             throw new AssertionError("the gateway sent\n  " + String.join("\n  ", outbound) + "\nbut should have " +
-                "sent\n  " + String.join("\n  ", expected) + "\n(" + connection.model + ")");
+                "sent\n  " + String.join("\n  ", expected) + "\n(model after the read: " + connection.model + ")");
         }
         expected.clear();
 

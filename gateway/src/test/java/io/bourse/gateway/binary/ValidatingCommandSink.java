@@ -65,7 +65,7 @@ final class ValidatingCommandSink implements CommandSink
         if (!actual.equals(expected))
         {
             return fail("published   " + actual + "\nbut expected " + (expected == null ? "no command" : expected) +
-                "\n(" + connection.model + ")");
+                "\n(model after the whole read: " + connection.model + ")");
         }
         // Covered by the comparison too; said outright because it is the property that matters most.
         final long accountId = WireText.commandAccountId(slot);

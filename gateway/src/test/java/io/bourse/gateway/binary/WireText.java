@@ -189,7 +189,8 @@ final class WireText
                 return cancelOrder(cancel.accountId(), cancel.orderId(),
                     id(buffer, body + CancelOrderDecoder.clientOrderIdEncodingOffset()));
             case ReplaceOrderDecoder.TEMPLATE_ID:
-                final ReplaceOrderDecoder replace = replaceOrderDecoder.wrap(buffer, body, blockLength, header.version());
+                final ReplaceOrderDecoder replace =
+                    replaceOrderDecoder.wrap(buffer, body, blockLength, header.version());
                 return replaceOrder(replace.accountId(), replace.orderId(),
                     id(buffer, body + ReplaceOrderDecoder.origClientOrderIdEncodingOffset()),
                     id(buffer, body + ReplaceOrderDecoder.clientOrderIdEncodingOffset()),
@@ -237,8 +238,9 @@ final class WireText
         final MessageHeaderDecoder header = headerDecoder.wrap(buffer, offset);
         final int templateId = header.templateId();
         final int blockLength = header.blockLength();
-        if (header.schemaId() != MessageHeaderDecoder.SCHEMA_ID || header.version() != MessageHeaderDecoder.SCHEMA_VERSION ||
-            blockLength != outboundBlockLength(templateId) || length != MessageHeaderDecoder.ENCODED_LENGTH + blockLength)
+        if (header.schemaId() != MessageHeaderDecoder.SCHEMA_ID ||
+            header.version() != MessageHeaderDecoder.SCHEMA_VERSION || blockLength != outboundBlockLength(templateId) ||
+            length != MessageHeaderDecoder.ENCODED_LENGTH + blockLength)
         {
             return "MALFORMED outbound: schema " + header.schemaId() + " version " + header.version() + " template " +
                 templateId + " block " + blockLength + " length " + length;
@@ -251,7 +253,8 @@ final class WireText
                 final LogonAcceptedDecoder accepted = logonAcceptedDecoder.wrap(buffer, body, blockLength, version);
                 return logonAccepted(accepted.accountId(), accepted.heartbeatIntervalMs());
             case LogonRejectedDecoder.TEMPLATE_ID:
-                return "LogonRejected " + name(logonRejectedDecoder.wrap(buffer, body, blockLength, version).reasonRaw());
+                return "LogonRejected " +
+                    name(logonRejectedDecoder.wrap(buffer, body, blockLength, version).reasonRaw());
             case LoggedOutDecoder.TEMPLATE_ID:
                 return "LoggedOut " + name(loggedOutDecoder.wrap(buffer, body, blockLength, version));
             case SessionRejectDecoder.TEMPLATE_ID:
