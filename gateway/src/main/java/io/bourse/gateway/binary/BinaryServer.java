@@ -16,6 +16,7 @@ import io.bourse.gateway.auth.Authenticator;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
@@ -95,17 +96,24 @@ public final class BinaryServer implements AutoCloseable
                 @Override
                 protected void initChannel(final SocketChannel channel)
                 {
-                    final BinarySession session = new BinarySession(context);
-                    final long readerIdleMs = (long)settings.heartbeatIntervalMs() * settings.missedHeartbeats();
-                    channel.pipeline()
-                        .addLast(BinarySession.IDLE_HANDLER, new IdleStateHandler(
-                            readerIdleMs, settings.heartbeatIntervalMs(), 0, TimeUnit.MILLISECONDS))
-                        .addLast("stamp", new SeqNoStamper())
-                        .addLast("frames", new SofhFrameDecoder(settings.maxFrameLength(), session))
-                        .addLast("session", session);
+                    addHandlers(channel.pipeline(), context);
                 }
             });
         serverChannel = bootstrap.bind(settings.binaryBind(), settings.binaryPort()).sync().channel();
+    }
+
+    /** The handlers of one connection, in order: the fuzz harness drives the same on an embedded channel. */
+    static void addHandlers(final ChannelPipeline pipeline, final BinaryGatewayContext context)
+    {
+        final GatewaySettings settings = context.settings();
+        final BinarySession session = new BinarySession(context);
+        final long readerIdleMs = (long)settings.heartbeatIntervalMs() * settings.missedHeartbeats();
+        pipeline
+            .addLast(BinarySession.IDLE_HANDLER, new IdleStateHandler(
+                readerIdleMs, settings.heartbeatIntervalMs(), 0, TimeUnit.MILLISECONDS))
+            .addLast("stamp", new SeqNoStamper())
+            .addLast("frames", new SofhFrameDecoder(settings.maxFrameLength(), session))
+            .addLast("session", session);
     }
 
     /** The bound port (useful when configured as 0). */

@@ -59,6 +59,8 @@ final class BinarySession extends ChannelInboundHandlerAdapter implements FrameL
     private volatile long accountId;
     private volatile long sessionId = SourceIds.NO_SOURCE;
     private boolean cancelOnDisconnect;
+    /** In the registry: from an accepted logon until the channel closes, whichever way the session ended. */
+    private boolean registered;
 
     /** Reply thread only: replies gathered for this session during the current batch. */
     ByteBuf pendingOut;
@@ -113,11 +115,12 @@ final class BinarySession extends ChannelInboundHandlerAdapter implements FrameL
     @Override
     public void channelInactive(final ChannelHandlerContext ctx)
     {
-        final boolean wasLoggedOn = state == LOGGED_ON;
+        // A session that ended with LoggedOut (or any other close of ours) is already CLOSING: go by registration.
         state = CLOSING;
         cancelLogonTimer();
-        if (wasLoggedOn)
+        if (registered)
         {
+            registered = false;
             context.registry().remove(this);
             context.metrics().onSessionCount(-1);
             if (cancelOnDisconnect)
@@ -283,6 +286,7 @@ final class BinarySession extends ChannelInboundHandlerAdapter implements FrameL
             (long)heartbeatIntervalMs * context.settings().missedHeartbeats(), heartbeatIntervalMs, 0,
             TimeUnit.MILLISECONDS));
         context.registry().add(this);
+        registered = true;
         context.metrics().onSessionCount(1);
         encoder.logonAccepted().accountId(accountId).sessionId(sessionId).heartbeatIntervalMs(heartbeatIntervalMs);
         send();

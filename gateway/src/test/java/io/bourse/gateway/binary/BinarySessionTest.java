@@ -160,6 +160,34 @@ class BinarySessionTest
         assertThat(fixture.channel.isActive()).isTrue();
     }
 
+    @Test
+    void shouldLeaveTheRegistryWhenTheSessionEndsWithLoggedOut()
+    {
+        fixture.logon();
+        fixture.write(fixture.logoutFrame());
+        assertThat(fixture.outboundTemplates()).containsExactly(
+            LogonAcceptedDecoder.TEMPLATE_ID, LoggedOutDecoder.TEMPLATE_ID);
+        fixture.newChannel();
+        fixture.logon();
+        fixture.write(new byte[] {0, 0, 0, 5, 0x5B, (byte)0xE0});
+        assertThat(fixture.channel.isActive()).isFalse();
+        assertThat(fixture.registry.size()).isZero();
+        assertThat(fixture.metrics.sessions()).isZero();
+    }
+
+    @Test
+    void shouldCancelOnDisconnectWhenTheSessionLogsOut()
+    {
+        fixture.write(fixture.logonFrame(SessionFixture.ACCOUNT, SessionFixture.SECRET, true));
+        fixture.write(fixture.newOrderFrame("cod-1", Side.BUY, PRICE, QTY));
+        fixture.write(fixture.logoutFrame());
+        assertThat(fixture.commandsProcessed).isEqualTo(2);
+        assertThat(header(fixture.commandBuffer).templateId()).isEqualTo(io.bourse.sbe.MassCancelDecoder.TEMPLATE_ID);
+        assertThat(new io.bourse.sbe.MassCancelDecoder().wrap(fixture.commandBuffer,
+            io.bourse.sbe.MessageHeaderDecoder.ENCODED_LENGTH, io.bourse.sbe.MassCancelDecoder.BLOCK_LENGTH, 1)
+            .accountId()).isEqualTo(SessionFixture.ACCOUNT);
+    }
+
     private static MessageHeaderDecoder header(final UnsafeBuffer buffer)
     {
         return new MessageHeaderDecoder().wrap(buffer, 0);

@@ -21,6 +21,7 @@ import io.bourse.gateway.sbe.BooleanType;
 import io.bourse.gateway.sbe.CancelOrderEncoder;
 import io.bourse.gateway.sbe.HeartbeatEncoder;
 import io.bourse.gateway.sbe.LogonEncoder;
+import io.bourse.gateway.sbe.LogoutEncoder;
 import io.bourse.gateway.sbe.MassCancelEncoder;
 import io.bourse.gateway.sbe.MessageHeaderDecoder;
 import io.bourse.gateway.sbe.MessageHeaderEncoder;
@@ -54,7 +55,7 @@ final class SessionFixture
     int commandsProcessed;
     EmbeddedChannel channel;
 
-    private final GatewaySettings settings = GatewaySettings.fromConfig(ConfigFactory.parseString(
+    final GatewaySettings settings = GatewaySettings.fromConfig(ConfigFactory.parseString(
         "bourse.gateway { max-frame-length = 256 }"));
     private final UnsafeBuffer frame = new UnsafeBuffer(new byte[512]);
     private final MessageHeaderEncoder header = new MessageHeaderEncoder();
@@ -172,8 +173,14 @@ final class SessionFixture
 
     byte[] logonFrame(final long accountId, final String secret)
     {
+        return logonFrame(accountId, secret, false);
+    }
+
+    byte[] logonFrame(final long accountId, final String secret, final boolean cancelOnDisconnect)
+    {
         final LogonEncoder logon = new LogonEncoder().wrapAndApplyHeader(frame, Sofh.LENGTH, header)
-            .accountId(accountId).heartbeatIntervalMs(0).cancelOnDisconnect(BooleanType.FALSE);
+            .accountId(accountId).heartbeatIntervalMs(0)
+            .cancelOnDisconnect(cancelOnDisconnect ? BooleanType.TRUE : BooleanType.FALSE);
         AsciiField.put(frame, logon.offset() + LogonEncoder.secretEncodingOffset(), LogonEncoder.secretLength(), secret);
         return frame(LogonEncoder.BLOCK_LENGTH);
     }
@@ -205,6 +212,12 @@ final class SessionFixture
     {
         new MassCancelEncoder().wrapAndApplyHeader(frame, Sofh.LENGTH, header).symbolId(symbolId);
         return frame(MassCancelEncoder.BLOCK_LENGTH);
+    }
+
+    byte[] logoutFrame()
+    {
+        new LogoutEncoder().wrapAndApplyHeader(frame, Sofh.LENGTH, header);
+        return frame(LogoutEncoder.BLOCK_LENGTH);
     }
 
     byte[] heartbeatFrame()
