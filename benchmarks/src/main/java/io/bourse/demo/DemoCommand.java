@@ -5,8 +5,12 @@ import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,6 +53,7 @@ public final class DemoCommand implements Callable<Integer>
     private static final long STOP_GRACE_MS = TimeUnit.SECONDS.toMillis(30);
     /** Below this many cores the demo's server does not let its pipeline stages yield-spin. */
     private static final int SPINNING_CORES = 8;
+    private static final String LOCK_FILE = "demo.lock";
 
     @Option(names = {"-d", "--duration"}, paramLabel = "SECONDS",
         defaultValue = "${env:BOURSE_DEMO_SECONDS:-30}",
@@ -99,6 +104,7 @@ public final class DemoCommand implements Callable<Integer>
     private NetworkMarket market;
     private DemoPostgres postgres;
     private boolean cleanedUp;
+    private FileChannel dataDirLock;
 
     @Override
     public Integer call() throws Exception
@@ -295,11 +301,11 @@ public final class DemoCommand implements Callable<Integer>
         return null;
     }
 
-    /** Empties the demo's own data directory; refuses one that holds anything else. */
+    /** Locks and empties the demo's own data directory; refuses one that holds anything else. */
     private void prepareDataDir(final Path data) throws IOException
     {
         final List<String> ours = List.of("journal", "snapshots", "logs", "credentials", "credentials.tmp",
-            "fix-sessions", "server.ready", "server.ready.tmp");
+            "fix-sessions", "server.ready", "server.ready.tmp", LOCK_FILE);
         if (Files.isDirectory(data))
         {
             try (var entries = Files.list(data))
@@ -311,13 +317,40 @@ public final class DemoCommand implements Callable<Integer>
                         "); choose another --data-dir");
                 }
             }
-            for (final String name : ours)
+        }
+        Files.createDirectories(data);
+        lockDataDir(data);
+        for (final String name : ours)
+        {
+            if (!LOCK_FILE.equals(name))
             {
                 deleteRecursively(data.resolve(name));
             }
         }
-        Files.createDirectories(data);
         out.println("Bourse demo: data in " + relative(data) + " (emptied at start)");
+    }
+
+    /** Held for the whole run, so a second demo cannot empty this directory under the first one's processes. */
+    private void lockDataDir(final Path data) throws IOException
+    {
+        final FileChannel channel = FileChannel.open(data.resolve(LOCK_FILE), StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE);
+        FileLock lock;
+        try
+        {
+            lock = channel.tryLock();
+        }
+        catch (final OverlappingFileLockException heldInThisJvm)
+        {
+            lock = null;
+        }
+        if (lock == null)
+        {
+            channel.close();
+            throw new IOException("another bourse demo is running with " + relative(data) + "; stop it or choose " +
+                "another --data-dir (and --database)");
+        }
+        dataDirLock = channel;
     }
 
     private List<String> withConfig(final List<String> args)
@@ -550,6 +583,17 @@ public final class DemoCommand implements Callable<Integer>
         if (postgres != null)
         {
             postgres.close();
+        }
+        if (dataDirLock != null)
+        {
+            try
+            {
+                dataDirLock.close();
+            }
+            catch (final IOException ex)
+            {
+                System.err.println("bourse demo: releasing the data directory lock: " + ex.getMessage());
+            }
         }
     }
 
