@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import quickfix.Application;
 import quickfix.DefaultMessageFactory;
 import quickfix.FieldNotFound;
 import quickfix.MemoryStoreFactory;
@@ -29,17 +27,14 @@ import quickfix.SocketInitiator;
 import quickfix.SLF4JLogFactory;
 import quickfix.field.ClOrdID;
 import quickfix.field.MassCancelRequestType;
-import quickfix.field.MsgType;
 import quickfix.field.OrdType;
 import quickfix.field.OrderQty;
 import quickfix.field.OrigClOrdID;
-import quickfix.field.Password;
 import quickfix.field.Price;
 import quickfix.field.Side;
 import quickfix.field.Symbol;
 import quickfix.field.TimeInForce;
 import quickfix.field.TransactTime;
-import quickfix.field.Username;
 import quickfix.fix44.NewOrderSingle;
 import quickfix.fix44.OrderCancelReplaceRequest;
 import quickfix.fix44.OrderCancelRequest;
@@ -280,12 +275,15 @@ class QuickFixInteropTest
         boolean test(Message message) throws FieldNotFound;
     }
 
-    private static final class RecordingApplication implements Application
+    private static final class RecordingApplication extends QuickFixLogonApplication
     {
-        final Map<SessionID, Long> credentials = new ConcurrentHashMap<>();
         final Map<SessionID, LinkedBlockingQueue<Message>> messages = new ConcurrentHashMap<>();
         final Map<SessionID, LinkedBlockingQueue<Message>> all = new ConcurrentHashMap<>();
-        final CountDownLatch loggedOn = new CountDownLatch(2);
+
+        RecordingApplication()
+        {
+            super(2);
+        }
 
         LinkedBlockingQueue<Message> received(final SessionID session)
         {
@@ -305,50 +303,6 @@ class QuickFixInteropTest
                     return false;
                 }
             }).count();
-        }
-
-        @Override
-        public void onCreate(final SessionID sessionId)
-        {
-        }
-
-        @Override
-        public void onLogon(final SessionID sessionId)
-        {
-            loggedOn.countDown();
-        }
-
-        @Override
-        public void onLogout(final SessionID sessionId)
-        {
-        }
-
-        @Override
-        public void toAdmin(final Message message, final SessionID sessionId)
-        {
-            try
-            {
-                if (MsgType.LOGON.equals(message.getHeader().getString(35)))
-                {
-                    final long account = credentials.get(sessionId);
-                    message.setString(Username.FIELD, Long.toString(account));
-                    message.setString(Password.FIELD, "secret-" + account);
-                }
-            }
-            catch (final FieldNotFound ex)
-            {
-                throw new IllegalStateException(ex);
-            }
-        }
-
-        @Override
-        public void fromAdmin(final Message message, final SessionID sessionId)
-        {
-        }
-
-        @Override
-        public void toApp(final Message message, final SessionID sessionId)
-        {
         }
 
         @Override

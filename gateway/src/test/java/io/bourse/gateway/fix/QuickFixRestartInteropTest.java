@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import quickfix.Application;
 import quickfix.DefaultMessageFactory;
 import quickfix.FieldNotFound;
 import quickfix.FileStoreFactory;
@@ -30,13 +28,11 @@ import quickfix.field.ClOrdID;
 import quickfix.field.MsgType;
 import quickfix.field.OrdType;
 import quickfix.field.OrderQty;
-import quickfix.field.Password;
 import quickfix.field.Price;
 import quickfix.field.Side;
 import quickfix.field.Symbol;
 import quickfix.field.TimeInForce;
 import quickfix.field.TransactTime;
-import quickfix.field.Username;
 import quickfix.fix44.NewOrderSingle;
 
 /**
@@ -226,16 +222,19 @@ class QuickFixRestartInteropTest
     }
 
     /** Records what each session receives. */
-    private static final class RecordingApplication implements Application
+    private static final class RecordingApplication extends QuickFixLogonApplication
     {
-        final Map<SessionID, Long> credentials = new ConcurrentHashMap<>();
         final Map<SessionID, LinkedBlockingQueue<Message>> app = new ConcurrentHashMap<>();
         final Map<SessionID, LinkedBlockingQueue<Message>> admin = new ConcurrentHashMap<>();
         final Map<SessionID, Integer> logonSeqNum = new ConcurrentHashMap<>();
         final LinkedBlockingQueue<String> logoutTexts = new LinkedBlockingQueue<>();
         /** Every application message received, never removed. */
         final LinkedBlockingQueue<Message> all = new LinkedBlockingQueue<>();
-        final CountDownLatch loggedOn = new CountDownLatch(2);
+
+        RecordingApplication()
+        {
+            super(2);
+        }
 
         Message await(final Map<SessionID, LinkedBlockingQueue<Message>> received, final SessionID session,
             final Check check) throws Exception
@@ -258,40 +257,6 @@ class QuickFixRestartInteropTest
         }
 
         @Override
-        public void onCreate(final SessionID sessionId)
-        {
-        }
-
-        @Override
-        public void onLogon(final SessionID sessionId)
-        {
-            loggedOn.countDown();
-        }
-
-        @Override
-        public void onLogout(final SessionID sessionId)
-        {
-        }
-
-        @Override
-        public void toAdmin(final Message message, final SessionID sessionId)
-        {
-            try
-            {
-                if (MsgType.LOGON.equals(message.getHeader().getString(35)))
-                {
-                    final long account = credentials.get(sessionId);
-                    message.setString(Username.FIELD, Long.toString(account));
-                    message.setString(Password.FIELD, "secret-" + account);
-                }
-            }
-            catch (final FieldNotFound ex)
-            {
-                throw new IllegalStateException(ex);
-            }
-        }
-
-        @Override
         public void fromAdmin(final Message message, final SessionID sessionId) throws FieldNotFound
         {
             admin.computeIfAbsent(sessionId, s -> new LinkedBlockingQueue<>()).add(message);
@@ -304,11 +269,6 @@ class QuickFixRestartInteropTest
             {
                 logoutTexts.add(sessionId + ": " + message.getString(58));
             }
-        }
-
-        @Override
-        public void toApp(final Message message, final SessionID sessionId)
-        {
         }
 
         @Override
