@@ -3,6 +3,8 @@ package io.bourse.demo;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -30,9 +32,17 @@ final class DemoPostgres implements AutoCloseable
     private final String database;
     private final String description;
     private final EmbeddedPostgres embedded;
+    /** Holds the advisory lock that keeps a second demo off this database; closed with it. */
+    private final Connection lockConnection;
 
-    private DemoPostgres(final String url, final String database, final String description, final EmbeddedPostgres embedded)
+    private DemoPostgres(
+        final String url,
+        final String database,
+        final String description,
+        final EmbeddedPostgres embedded,
+        final Connection lockConnection)
     {
+        this.lockConnection = lockConnection;
         this.url = url;
         this.database = database;
         this.description = description;
@@ -128,6 +138,14 @@ final class DemoPostgres implements AutoCloseable
     @Override
     public void close()
     {
+        try
+        {
+            lockConnection.close();
+        }
+        catch (final SQLException ex)
+        {
+            System.err.println("demo: releasing the database lock: " + ex.getMessage());
+        }
         closeQuietly(embedded);
     }
 
@@ -139,13 +157,29 @@ final class DemoPostgres implements AutoCloseable
         final String adminUrl = withDatabase(serverUrl, databaseOf(serverUrl).isEmpty() ? "postgres" : databaseOf(serverUrl));
         final Properties properties = new Properties();
         properties.setProperty("connectTimeout", "3");
-        try (Connection connection = DriverManager.getConnection(adminUrl, properties);
-            Statement statement = connection.createStatement())
+        final Connection connection = DriverManager.getConnection(adminUrl, properties);
+        try (Statement statement = connection.createStatement();
+            PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_lock(hashtext(?))"))
         {
+            // Held on this connection for the whole run: a second demo must not drop the database under the first.
+            lock.setString(1, "bourse demo " + database);
+            try (ResultSet locked = lock.executeQuery())
+            {
+                if (!locked.next() || !locked.getBoolean(1))
+                {
+                    throw new IllegalStateException("another bourse demo is using database " + database + " on the " +
+                        description + "; stop it or choose another --database");
+                }
+            }
             statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
             statement.execute("CREATE DATABASE " + database);
+            return new DemoPostgres(withDatabase(serverUrl, database), database, description, embedded, connection);
         }
-        return new DemoPostgres(withDatabase(serverUrl, database), database, description, embedded);
+        catch (final SQLException | RuntimeException ex)
+        {
+            connection.close();
+            throw ex;
+        }
     }
 
     static String withDatabase(final String url, final String database)

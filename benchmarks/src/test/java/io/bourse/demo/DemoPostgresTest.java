@@ -69,6 +69,31 @@ class DemoPostgresTest
     }
 
     @Test
+    void aSecondDemoCannotTakeADatabaseAnotherOneIsUsing() throws Exception
+    {
+        assumeTrue(listening(5432), "no PostgreSQL on 127.0.0.1:5432");
+        try (DemoPostgres first = DemoPostgres.open(null, DemoPostgres.LOCAL_SERVER, DATABASE, new ArrayList<>()))
+        {
+            execute(first, "CREATE TABLE in_use (id INT)");
+            final List<String> tried = new ArrayList<>();
+            assertThatThrownBy(() -> DemoPostgres.open(null, DemoPostgres.LOCAL_SERVER, DATABASE, tried))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("another bourse demo is using database " + DATABASE);
+            assertThat(tried).as("not a reason to fall back to an embedded server").isEmpty();
+            execute(first, "SELECT count(*) FROM in_use");
+        }
+        try (DemoPostgres again = DemoPostgres.open(null, DemoPostgres.LOCAL_SERVER, DATABASE, new ArrayList<>()))
+        {
+            assertThat(again.embedded()).isFalse();
+        }
+        try (Connection connection = DriverManager.getConnection(DemoPostgres.LOCAL_SERVER);
+            Statement statement = connection.createStatement())
+        {
+            statement.execute("DROP DATABASE " + DATABASE + " WITH (FORCE)");
+        }
+    }
+
+    @Test
     void aConfiguredServerThatCannotBeReachedIsAnErrorNamingIt() throws IOException
     {
         final String configured = "jdbc:postgresql://127.0.0.1:" + closedPort() + "/bourse?user=postgres";
