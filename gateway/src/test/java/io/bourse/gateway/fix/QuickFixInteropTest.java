@@ -1,5 +1,8 @@
 package io.bourse.gateway.fix;
 
+import static io.bourse.gateway.fix.QuickFixMessages.SYMBOL;
+import static io.bourse.gateway.fix.QuickFixMessages.limit;
+import static io.bourse.gateway.fix.QuickFixMessages.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -33,7 +36,6 @@ import quickfix.field.OrigClOrdID;
 import quickfix.field.Price;
 import quickfix.field.Side;
 import quickfix.field.Symbol;
-import quickfix.field.TimeInForce;
 import quickfix.field.TransactTime;
 import quickfix.fix44.NewOrderSingle;
 import quickfix.fix44.OrderCancelReplaceRequest;
@@ -49,7 +51,6 @@ import quickfix.fix44.OrderMassCancelRequest;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class QuickFixInteropTest
 {
-    private static final String SYMBOL = "BTC-USDT";
     /** 32 characters: the longest ClOrdID Bourse accepts, which must come back unchanged. */
     private static final String LONG_CL_ORD_ID = "qfj-order-0123456789-abcdefghijk";
     private static final long WAIT_MS = 10_000;
@@ -218,22 +219,6 @@ class QuickFixInteropTest
             er.getHeader().isSetField(43) && er.getHeader().getString(43).equals("Y"));
         assertThat(again.getHeader().isSetField(122)).as("OrigSendingTime").isTrue();
         await(buyer, er -> is(er, 11, "resend-2") && is(er, 150, "0"));
-    }
-
-    private static NewOrderSingle limit(final String clOrdId, final char side, final String qty, final String price)
-    {
-        final NewOrderSingle order = new NewOrderSingle(new ClOrdID(clOrdId), new Side(side),
-            new TransactTime(LocalDateTime.now()), new OrdType(OrdType.LIMIT));
-        order.set(new Symbol(SYMBOL));
-        order.setString(OrderQty.FIELD, qty);
-        order.setString(Price.FIELD, price);
-        order.set(new TimeInForce(TimeInForce.GOOD_TILL_CANCEL));
-        return order;
-    }
-
-    private static void send(final SessionID session, final Message message) throws Exception
-    {
-        assertThat(Session.sendToTarget(message, session)).isTrue();
     }
 
     private static boolean is(final Message message, final int tag, final String value) throws FieldNotFound

@@ -1,10 +1,12 @@
 package io.bourse.gateway.fix;
 
+import static io.bourse.gateway.fix.QuickFixMessages.SYMBOL;
+import static io.bourse.gateway.fix.QuickFixMessages.limit;
+import static io.bourse.gateway.fix.QuickFixMessages.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.Closeable;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -24,16 +26,8 @@ import quickfix.Session;
 import quickfix.SessionID;
 import quickfix.SessionSettings;
 import quickfix.SocketInitiator;
-import quickfix.field.ClOrdID;
 import quickfix.field.MsgType;
-import quickfix.field.OrdType;
-import quickfix.field.OrderQty;
-import quickfix.field.Price;
 import quickfix.field.Side;
-import quickfix.field.Symbol;
-import quickfix.field.TimeInForce;
-import quickfix.field.TransactTime;
-import quickfix.fix44.NewOrderSingle;
 
 /**
  * QuickFIX/J 3.0.0 with a file store and no reset options (how most firms run it) across a restart of the whole
@@ -44,7 +38,6 @@ import quickfix.fix44.NewOrderSingle;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class QuickFixRestartInteropTest
 {
-    private static final String SYMBOL = "BTC-USDT";
     private static final long WAIT_MS = 10_000;
     /** How many of the exchange's last messages the buyer forgets between the two runs. */
     private static final int FORGOTTEN = 2;
@@ -173,22 +166,6 @@ class QuickFixRestartInteropTest
         send(seller, limit(prefix + "-sell", Side.SELL, "0.2", price));
         application.await(application.app, seller, er -> is(er, 11, prefix + "-sell") && is(er, 150, "F"));
         application.await(application.app, buyer, er -> is(er, 11, prefix + "-buy") && is(er, 150, "F"));
-    }
-
-    private static NewOrderSingle limit(final String clOrdId, final char side, final String qty, final String price)
-    {
-        final NewOrderSingle order = new NewOrderSingle(new ClOrdID(clOrdId), new Side(side),
-            new TransactTime(LocalDateTime.now()), new OrdType(OrdType.LIMIT));
-        order.set(new Symbol(SYMBOL));
-        order.setString(OrderQty.FIELD, qty);
-        order.setString(Price.FIELD, price);
-        order.set(new TimeInForce(TimeInForce.GOOD_TILL_CANCEL));
-        return order;
-    }
-
-    private static void send(final SessionID session, final Message message) throws Exception
-    {
-        assertThat(Session.sendToTarget(message, session)).isTrue();
     }
 
     private static boolean is(final Message message, final int tag, final String value)
